@@ -1,0 +1,132 @@
+/*
+ * cli.h: what the subcommands of the hlm program share: the context
+ * (store path, as-of date, output format), option parsing, output in
+ * table / JSON / CSV, and the exit codes of spec/cli.md.
+ */
+#ifndef HLM_CLI_H
+#define HLM_CLI_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "hlm/hlm.h"
+
+enum {
+  EXIT_OK_ = 0,        /* success, no violation */
+  EXIT_VIOLATION = 1,  /* success with at least one violation */
+  EXIT_USAGE = 2,      /* usage error */
+  EXIT_INPUT = 3,      /* invalid input; nothing was written */
+  EXIT_INTERNAL = 4    /* internal error */
+};
+
+typedef enum cli_format { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_MD } cli_format;
+
+typedef struct cli_ctx {
+  const char *db;     /* store path */
+  hlm_date as_of;     /* --as-of, default today */
+  int as_of_given;
+  cli_format fmt;
+  int tty;            /* stdout is a terminal */
+  int progress;       /* stderr is a terminal: show progress */
+  const char *prog;   /* "hlm" */
+} cli_ctx;
+
+typedef struct cli_cmd {
+  const char *name;
+  int (*fn)(cli_ctx *ctx, int argc, char **argv);
+  const char *summary_fr;
+  const char *help_fr; /* full help text (man-page style) */
+} cli_cmd;
+
+/* The command table (main.c). */
+const cli_cmd *cli_commands(size_t *n);
+
+/* ---- options ----
+ * Each command walks its argv with cli_next_opt: it handles --help and the
+ * common options (--db, --as-of, --format) itself, returns the name of any
+ * other option (and its value when it takes one), or positional
+ * arguments. */
+typedef struct cli_opts {
+  int argc;
+  char **argv;
+  int i;
+  const char *name;  /* option name without dashes, NULL for positional */
+  const char *value; /* its value, or the positional argument */
+} cli_opts;
+
+/* with_value: the command's own option names that take a value (NULL-
+ * terminated).  Returns 1 (an item in o->name / o->value), 0 (end),
+ * CLI_HELP_SHOWN (help printed: exit 0) or -EXIT_USAGE (usage error
+ * printed). */
+int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
+                 const char *const *with_value);
+#define CLI_HELP_SHOWN (-1000)
+
+/* Prints a usage error for cmd (French) and returns EXIT_USAGE. */
+int cli_usage(const cli_cmd *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints an hlm_error on stderr and returns the exit code for it. */
+int cli_fail(const hlm_error *e);
+/* Prints every diagnostic of d on stderr ("file:line:col: field: msg"). */
+void cli_print_diags(const hlm_diags *d);
+/* Exit code for a library status. */
+int cli_exit_for(int rc);
+
+/* Parses YYYY-MM-DD or fails with a usage message. */
+int cli_parse_date(const cli_cmd *cmd, const char *opt, const char *s,
+                   hlm_date *out);
+int cli_parse_int(const cli_cmd *cmd, const char *opt, const char *s,
+                  long long min, long long max, long long *out);
+
+/* Opens the store: read-write (create) or read-only. */
+int cli_open_store(cli_ctx *ctx, int writable, hlm_store **s);
+
+/* Opens the store read-only and loads the facts as of ctx->as_of. */
+int cli_load_facts(cli_ctx *ctx, hlm_store **s, hlm_facts *f);
+
+/* ---- output ---- */
+
+/* Dumps a JSON document on stdout (UTF-8, one document, newline). */
+int cli_json_out(json_t *doc);
+json_t *cli_json_trace(const hlm_trace *t);
+json_t *cli_json_finding(const hlm_finding *f);
+json_t *cli_json_date(hlm_date d);   /* string or null */
+json_t *cli_json_int_or_null(int known, long long v);
+
+/* A table for people: rows of UTF-8 strings, aligned on display width.
+ * Columns whose spec starts with '>' are right-aligned. */
+typedef struct cli_table {
+  size_t ncols;
+  const char **heads;
+  char **cells; /* rows * ncols, owned */
+  size_t nrows, cap;
+} cli_table;
+
+void cli_table_init(cli_table *t, size_t ncols, const char **heads);
+void cli_table_row(cli_table *t, ...); /* ncols const char* values */
+void cli_table_print(const cli_table *t, FILE *out);
+void cli_table_csv(const cli_table *t, FILE *out);
+void cli_table_free(cli_table *t);
+
+/* Prints a trace as indented lines (French, for people). */
+void cli_print_trace(const hlm_trace *t, FILE *out, const char *indent);
+
+/* Progress bar on stderr (only when ctx->progress). */
+void cli_progress(void *ctx, uint64_t done, uint64_t total);
+void cli_progress_done(cli_ctx *ctx);
+
+/* Formats a number with French thousands separators. */
+void cli_fmt_int(long long v, char *buf, size_t n);
+
+/* The subcommands. */
+int cmd_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_rpls(cli_ctx *ctx, int argc, char **argv);
+int cmd_count(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_explain(cli_ctx *ctx, int argc, char **argv);
+int cmd_rules(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+
+const cli_cmd *cli_find(const char *name);
+
+#endif

@@ -1,0 +1,138 @@
+/*
+ * schema.c: the store's schema as numbered migrations.
+ *
+ * Migration k (1-based) brings a store from user_version k-1 to k.  A
+ * migration is never edited once released: a change is a new migration.
+ * Columns are named as in the input files (formats.md), so that a user who
+ * knows the files can query the store.
+ */
+#include <stddef.h>
+
+#include "store/schema.h"
+
+static const char *const migrations[] = {
+    /* 1: the foundation: organisms, groups, foyers, RPLS dwellings. */
+    "CREATE TABLE organisms ("
+    " id TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " departement TEXT,"
+    " group_id TEXT,"
+    " rpls_number TEXT,"
+    " accession_main_activity INTEGER,"
+    " loans_granted_10y INTEGER,"
+    " turnover_avg_3y_cents INTEGER,"
+    " insufficient_mission_contribution INTEGER,"
+    " share_nominal_cents INTEGER,"
+    " subsidiary_of TEXT,"
+    " controlled_by TEXT"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE groups ("
+    " id TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " head_id TEXT NOT NULL,"
+    " departement TEXT NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE foyers ("
+    " owner TEXT NOT NULL,"
+    " manager TEXT,"
+    " structure_id TEXT NOT NULL,"
+    " beds INTEGER NOT NULL,"
+    " autonomous INTEGER,"
+    " dwellings INTEGER,"
+    " conv INTEGER NOT NULL,"
+    " construct INTEGER NOT NULL,"
+    " year INTEGER NOT NULL,"
+    " PRIMARY KEY (owner, year, structure_id)"
+    ") WITHOUT ROWID;"
+    /* One row per (year, owner) stock loaded from an RPLS file. */
+    "CREATE TABLE rpls_stocks ("
+    " id INTEGER PRIMARY KEY,"
+    " year INTEGER NOT NULL,"
+    " owner TEXT NOT NULL,"
+    " shape INTEGER NOT NULL,"
+    " file TEXT NOT NULL,"
+    " lines INTEGER NOT NULL,"
+    " UNIQUE (year, owner)"
+    ");"
+    /* Every RPLS dwelling line, typed (rpls.md).  stock = rpls_stocks.id.
+     * No secondary index: counts read stock_agg; a replaced stock is
+     * deleted by a scan (rare). */
+    "CREATE TABLE dwellings ("
+    " stock INTEGER NOT NULL,"
+    " manager TEXT,"          /* SIREN of the manager when not the owner */
+    " manager_rpls TEXT,"     /* pos 53 as written */
+    " rpls_id TEXT,"          /* pos 1 */
+    " si_id TEXT,"            /* pos 2 */
+    " droit INTEGER,"         /* pos 3, DROIT_CODE */
+    " depcom TEXT,"           /* pos 4, DEPCOM */
+    " codepostal TEXT,"       /* pos 5 */
+    " libcom TEXT,"           /* pos 6 */
+    " numvoie TEXT, indrep TEXT, typvoie TEXT, nomvoie TEXT," /* 7-10 */
+    " numappt TEXT, numboite TEXT, escalier TEXT, couloir TEXT," /* 11-14 */
+    " etage TEXT, complident TEXT, entree TEXT, batiment TEXT," /* 15-18 */
+    " immeuble TEXT, programme TEXT, lieudit TEXT,"            /* 19-21 */
+    " qpv TEXT,"              /* pos 22 (ZUS), QPV_CODE */
+    " typeconst TEXT,"        /* pos 23 */
+    " nbpiece INTEGER,"       /* pos 24 */
+    " surfhab INTEGER,"       /* pos 25 */
+    " construct INTEGER,"     /* pos 26 */
+    " locat INTEGER,"         /* pos 27 */
+    " patrimoine INTEGER,"    /* pos 28 */
+    " origine INTEGER,"       /* pos 29 */
+    " prev_owner TEXT, prev_siret TEXT," /* 30-31 */
+    " finan INTEGER,"         /* pos 32 */
+    " finanautre TEXT,"       /* pos 33 */
+    " conv INTEGER,"          /* pos 34 */
+    " numconv TEXT,"          /* pos 35 */
+    " datconv TEXT,"          /* pos 36, YYYY-MM-DD */
+    " sortie INTEGER,"        /* pos 37 */
+    " fusion INTEGER, chgt_usage INTEGER," /* 38-39 */
+    " occupation INTEGER,"    /* pos 40 */
+    " bail TEXT,"             /* pos 41 */
+    " modesurf INTEGER, surfmode INTEGER," /* 42-43 */
+    " loyerprinc INTEGER, loyeracc INTEGER, contrib INTEGER," /* 44-46 */
+    " cus INTEGER,"           /* pos 47 */
+    " dpedate TEXT,"          /* pos 48, YYYY-MM */
+    " dpeenergie TEXT, dpeserre TEXT," /* 49-50 */
+    " sru_expir INTEGER, sru_alinea INTEGER," /* 51-52 */
+    " codsegpatrim TEXT, libsegpatrim TEXT,"  /* 54-55 */
+    " loyermax_apl INTEGER, loyermax_cus INTEGER," /* 56-57 */
+    " vente_type INTEGER, mise_vente INTEGER," /* 58-59 */
+    " prix_vente INTEGER, produit_vente INTEGER, date_offre TEXT," /* 60-62 */
+    " contingent INTEGER,"    /* pos 63 */
+    " commentaire TEXT,"      /* pos 64 */
+    " reg_code TEXT, dep_code TEXT, epci_code TEXT," /* open data only */
+    " newlogt INTEGER, pmr TEXT, x TEXT, y TEXT"
+    ");"
+    /* Sums of the dwelling lines per (stock, manager), kept at import. */
+    "CREATE TABLE stock_agg ("
+    " stock INTEGER NOT NULL,"
+    " manager TEXT NOT NULL,"      /* '' = the owner */
+    " manager_rpls TEXT NOT NULL," /* '' = none */
+    " lines INTEGER NOT NULL,"
+    " conv INTEGER NOT NULL,"
+    " pre77_nc INTEGER NOT NULL,"
+    " built10 INTEGER NOT NULL,"
+    " entered6 INTEGER NOT NULL,"
+    " PRIMARY KEY (stock, manager, manager_rpls)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE import_log ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL,"
+    " file TEXT NOT NULL,"
+    " rows INTEGER NOT NULL,"
+    " at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ");",
+};
+
+int hlm__schema_count(void) {
+  return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+const char *hlm__schema_migration(int k) {
+  if (k < 1 || k > hlm__schema_count())
+    return NULL;
+  return migrations[k - 1];
+}
