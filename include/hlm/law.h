@@ -22,6 +22,23 @@
 
 /* ---- R411-6: the dwellings taken into account ---- */
 
+/* What one RPLS dwelling line of stock year Y counts for (each 0 or 1).
+ * The importer sums these per (year, owner, manager) into hlm_stock_agg;
+ * tests build stock rows with the same function. */
+typedef struct hlm_line_flags {
+  int conv;     /* R411-6 1°: CONV = 1 (reading I3) */
+  int pre77_nc; /* R411-6 2° and not 1°: CONSTRUCT <= 1976, or ORIGINE = 2
+                   and PATRIMOINE <= 1976 (I1, I4); the owner's kind is
+                   judged when counting */
+  int built10;  /* L423-1: ORIGINE = 1, CONSTRUCT in Y-10 .. Y-1 (I10) */
+  int entered6; /* L423-2 I 1°: PATRIMOINE in Y-6 .. Y-1 (I9) */
+} hlm_line_flags;
+
+/* Classifies one line.  Unknown values are 0; unknown years never meet a
+ * condition. */
+void hlm_dwelling_classify(int year, int conv, int construct, int origine,
+                           int patrimoine, hlm_line_flags *out);
+
 typedef enum hlm_count_mode {
   HLM_COUNT_BY_DATE = 0, /* R411-6 from 2021-01-01, plain managed before */
   HLM_COUNT_R411_6 = 1,  /* R411-6 whatever the date (L423-2 warning) */

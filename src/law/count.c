@@ -32,6 +32,26 @@
 /* ART: R411-6 — NOTA: in force from 2021-01-01 (décret 2019-634 art. 6). */
 #define R411_6_FROM "2021-01-01"
 
+void hlm_dwelling_classify(int year, int conv, int construct, int origine,
+                           int patrimoine, hlm_line_flags *out) {
+  int known_c = construct > 0, known_p = patrimoine > 0;
+  /* ART: R411-6 1° — « logements faisant l'objet de conventions » (I3) */
+  out->conv = conv == 1;
+  /* ART: R411-6 2° — « construits, ou acquis et améliorés avant le 5
+   * janvier 1977 » (I1: year <= 1976; I4: ORIGINE 2 = acquisition avec
+   * travaux, PATRIMOINE = year of entry into the stock) */
+  out->pre77_nc = !out->conv && ((known_c && construct <= 1976) ||
+                                 (origine == 2 && known_p &&
+                                  patrimoine <= 1976));
+  /* ART: L423-1 — « n'a pas construit … pendant une période de dix ans »
+   * (I10: built by the organism, completed in Y-10 .. Y-1) */
+  out->built10 = origine == 1 && known_c && construct >= year - 10 &&
+                 construct <= year - 1;
+  /* ART: L423-2 I 1° — « construit ou acquis … au cours des six dernières
+   * années » (I9: year of entry Y-6 .. Y-1) */
+  out->entered6 = known_p && patrimoine >= year - 6 && patrimoine <= year - 1;
+}
+
 void hlm_counts_free(hlm_count *c, size_t n) {
   size_t i;
   if (!c)
