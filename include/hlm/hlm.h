@@ -9,12 +9,14 @@
 #define HLM_HLM_H
 
 #include "hlm/alloc.h"
+#include "hlm/capital.h"
 #include "hlm/date.h"
 #include "hlm/error.h"
 #include "hlm/io.h"
 #include "hlm/law.h"
 #include "hlm/model.h"
 #include "hlm/money.h"
+#include "hlm/params.h"
 #include "hlm/store.h"
 #include "hlm/trace.h"
 

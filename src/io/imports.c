@@ -117,6 +117,22 @@ TABLE_RUNNER(import_organisms, org_spec)
 TABLE_RUNNER(import_groups, group_spec)
 TABLE_RUNNER(import_foyers, foyer_spec)
 
+/* imports_capital.c */
+#define CAPITAL_KIND(fn)                                                       \
+  int fn(hlm_store *s, const char *path, const hlm_import_opts *o,            \
+         hlm_import_report *rep, hlm_diags *d, hlm_error *err);
+CAPITAL_KIND(hlm__import_holdings)
+CAPITAL_KIND(hlm__import_statutes)
+CAPITAL_KIND(hlm__import_transfers)
+CAPITAL_KIND(hlm__import_dividends)
+CAPITAL_KIND(hlm__import_capital_ops)
+CAPITAL_KIND(hlm__import_loans)
+CAPITAL_KIND(hlm__import_financials)
+CAPITAL_KIND(hlm__import_cooperation)
+CAPITAL_KIND(hlm__import_services)
+CAPITAL_KIND(hlm__import_usage)
+CAPITAL_KIND(hlm__import_invoices)
+
 static const hlm_import_kind kinds[] = {
     {"organisms", "organismes (SIREN, nature, département, groupe…)",
      import_organisms},
@@ -126,6 +142,26 @@ static const hlm_import_kind kinds[] = {
      import_foyers},
     {"rpls", "parc RPLS (fichier de dépôt ou données détaillées)",
      hlm_import_rpls},
+    {"holdings", "actionnariat des sociétés (L422-2-1, catégories)",
+     hlm__import_holdings},
+    {"statutes", "répartition statutaire des voix des catégories 2 et 3",
+     hlm__import_statutes},
+    {"transfers", "cessions d'actions (L423-4, agrément annexe I §7)",
+     hlm__import_transfers},
+    {"dividends", "dividendes versés par action", hlm__import_dividends},
+    {"capital_ops", "opérations sur le capital (L423-5)",
+     hlm__import_capital_ops},
+    {"loans", "avances et prêts participatifs (L423-15, L423-16)",
+     hlm__import_loans},
+    {"financials", "données financières annuelles (L423-14)",
+     hlm__import_financials},
+    {"cooperation", "membres des structures de coopération (L423-6)",
+     hlm__import_cooperation},
+    {"services", "coûts des services d'une structure de coopération",
+     hlm__import_services},
+    {"usage", "utilisation des services par les membres", hlm__import_usage},
+    {"invoices", "facturation des membres d'une structure de coopération",
+     hlm__import_invoices},
 };
 
 const hlm_import_kind *hlm_import_kinds(size_t *n) {

@@ -145,7 +145,7 @@ const hlm_organism *hlm_facts_org_by_rpls(const hlm_facts *f,
   return NULL;
 }
 
-void hlm_capital_facts_free(struct hlm_capital_facts *c);
+#include "hlm/capital.h"
 
 void hlm_facts_clear(hlm_facts *f) {
   size_t i;
