@@ -118,7 +118,10 @@ typedef struct hlm_facts {
   struct hlm_capital_facts *capital; /* capital and money rules, or NULL */
 } hlm_facts;
 
-/* Sorts the arrays (call after building facts by hand). */
+/* Sorts the arrays (call after building facts by hand): organisms and
+ * groups by id, stock rows by (owner, year, manager, manager_rpls), foyers
+ * by (owner, year, structure_id); the count needs each owner's rows
+ * contiguous. */
 void hlm_facts_sort(hlm_facts *f);
 /* Binary search by id; NULL when absent. */
 const hlm_organism *hlm_facts_org(const hlm_facts *f, const char *id);

@@ -95,6 +95,9 @@ static long fill_line(hlm_csv *c, int *has_nl) {
   for (;;) {
     char *nl = memchr(c->buf + c->pos, '\n', c->len - c->pos);
     if (nl) {
+      /* a line already in the buffer may still exceed max_line */
+      if ((size_t)(nl - (c->buf + c->pos)) > c->max_line)
+        return -1;
       *has_nl = 1;
       return (long)(nl - (c->buf + c->pos));
     }

@@ -40,7 +40,8 @@ int hlm_cents_parse(const char *s, size_t len, hlm_cents *out) {
   for (; i < len; i++) {
     if (s[i] < '0' || s[i] > '9')
       return HLM_EINPUT;
-    if (v > (9223372036854775807LL - 9) / 10)
+    /* exact overflow test: v * 10 + digit <= INT64_MAX */
+    if (v > (9223372036854775807LL - (s[i] - '0')) / 10)
       return HLM_EINPUT;
     v = v * 10 + (s[i] - '0');
   }

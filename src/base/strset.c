@@ -10,7 +10,7 @@
 
 uint64_t hlm_fnv1a(const void *p, size_t len) {
   const unsigned char *b = p;
-  uint64_t h = 1469598103934665603ULL;
+  uint64_t h = 14695981039346656037ULL; /* FNV-1a 64 offset basis */
   size_t i;
   for (i = 0; i < len; i++) {
     h ^= b[i];

@@ -475,10 +475,21 @@ int hlm__rule_l423_1_elan(const hlm_eval *ev, hlm_findings *out,
 
 /* ---- cross-file references (formats.md: not enforced at import) ---- */
 
+/* 1 when the filters of ev (--organism, --group) keep the owner of a stock
+ * row; an owner absent from the store is kept only without filters. */
+static int owner_wanted(const hlm_eval *ev, const char *owner) {
+  long k;
+  if (!ev->only_organism && !ev->only_group)
+    return 1;
+  k = hlm_facts_org_index(ev->facts, owner);
+  return k >= 0 && hlm_eval_wants_org(ev, (size_t)k);
+}
+
 int hlm__rule_references(const hlm_eval *ev, hlm_findings *out,
                          hlm_error *err) {
   const hlm_facts *f = ev->facts;
   size_t i;
+  int as_year = hlm_date_year(ev->as_of);
   for (i = 0; i < f->n_orgs; i++) {
     const hlm_organism *o = &f->orgs[i];
     if (!hlm_eval_wants_org(ev, i))
@@ -504,24 +515,33 @@ int hlm__rule_references(const hlm_eval *ev, hlm_findings *out,
       return HLM_NOMEM(err);
   }
   /* Managers named by stock lines or foyers but absent from the store:
-   * one finding per owner whose stock names them. */
-  for (i = 0; i < f->n_stock; i++) {
-    const hlm_stock_agg *a = &f->stock[i];
-    const char *who = a->manager[0] ? a->manager : a->manager_rpls;
-    int found = a->manager[0] ? hlm_facts_org(f, a->manager) != NULL
-                : a->manager_rpls[0]
-                    ? hlm_facts_org_by_rpls(f, a->manager_rpls) != NULL
-                    : 1;
-    char sid[64];
-    if (found)
-      continue;
-    if (ev->only_organism && strcmp(ev->only_organism, a->owner))
-      continue;
-    snprintf(sid, sizeof sid, "%s", a->owner);
-    {
-      hlm_finding *fd = hlm_findings_add(
+   * one finding per owner whose stock names them.  Only the stock and the
+   * foyers in use at the date are judged (each owner's latest year <= the
+   * as-of year, as the count selects them: spec "Which stock"; reading
+   * I14, tests/law/README.md), and only for the owners the filters keep.
+   * Rows are sorted by owner then year (hlm_facts_sort, the store). */
+  for (i = 0; i < f->n_stock;) {
+    const char *owner = f->stock[i].owner;
+    size_t end = i, k;
+    int year = 0;
+    while (end < f->n_stock && strcmp(f->stock[end].owner, owner) == 0) {
+      if (f->stock[end].year <= as_year && f->stock[end].year > year)
+        year = f->stock[end].year;
+      end++;
+    }
+    for (k = i; k < end; k++) {
+      const hlm_stock_agg *a = &f->stock[k];
+      const char *who = a->manager[0] ? a->manager : a->manager_rpls;
+      int found = a->manager[0] ? hlm_facts_org(f, a->manager) != NULL
+                  : a->manager_rpls[0]
+                      ? hlm_facts_org_by_rpls(f, a->manager_rpls) != NULL
+                      : 1;
+      hlm_finding *fd;
+      if (found || a->year != year || !owner_wanted(ev, a->owner))
+        continue;
+      fd = hlm_findings_add(
           out, "DATA-REF", "—", "1900-01-01", HLM_SEV_WARNING, "organism",
-          sid, "UNKNOWN_REFERENCE", ev->as_of,
+          a->owner, "UNKNOWN_REFERENCE", ev->as_of,
           "Le parc RPLS %d de %s désigne le gestionnaire « %s » (%lld "
           "logements), inconnu de la base : ces logements ne sont comptés "
           "pour personne",
@@ -532,24 +552,35 @@ int hlm__rule_references(const hlm_eval *ev, hlm_findings *out,
       snprintf(fd->id + strlen(fd->id), sizeof fd->id - strlen(fd->id),
                ".%d.%s", a->year, who);
     }
+    i = end;
   }
-  for (i = 0; i < f->n_foyers; i++) {
-    const hlm_foyer *y = &f->foyers[i];
-    hlm_finding *fd;
-    if (!y->manager[0] || hlm_facts_org(f, y->manager))
-      continue;
-    if (ev->only_organism && strcmp(ev->only_organism, y->owner))
-      continue;
-    fd = hlm_findings_add(
-        out, "DATA-REF", "—", "1900-01-01", HLM_SEV_WARNING, "organism",
-        y->owner, "UNKNOWN_REFERENCE", ev->as_of,
-        "Le logement-foyer %s (%d) de %s désigne le gestionnaire %s, inconnu "
-        "de la base",
-        y->structure_id, y->year, y->owner, y->manager);
-    if (!fd)
-      return HLM_NOMEM(err);
-    snprintf(fd->id + strlen(fd->id), sizeof fd->id - strlen(fd->id),
-             ".%d.%s", y->year, y->structure_id);
+  for (i = 0; i < f->n_foyers;) {
+    const char *owner = f->foyers[i].owner;
+    size_t end = i, k;
+    int year = 0;
+    while (end < f->n_foyers && strcmp(f->foyers[end].owner, owner) == 0) {
+      if (f->foyers[end].year <= as_year && f->foyers[end].year > year)
+        year = f->foyers[end].year;
+      end++;
+    }
+    for (k = i; k < end; k++) {
+      const hlm_foyer *y = &f->foyers[k];
+      hlm_finding *fd;
+      if (!y->manager[0] || hlm_facts_org(f, y->manager) ||
+          y->year != year || !owner_wanted(ev, y->owner))
+        continue;
+      fd = hlm_findings_add(
+          out, "DATA-REF", "—", "1900-01-01", HLM_SEV_WARNING, "organism",
+          y->owner, "UNKNOWN_REFERENCE", ev->as_of,
+          "Le logement-foyer %s (%d) de %s désigne le gestionnaire %s, "
+          "inconnu de la base",
+          y->structure_id, y->year, y->owner, y->manager);
+      if (!fd)
+        return HLM_NOMEM(err);
+      snprintf(fd->id + strlen(fd->id), sizeof fd->id - strlen(fd->id),
+               ".%d.%s", y->year, y->structure_id);
+    }
+    i = end;
   }
   return HLM_OK;
 }

@@ -92,11 +92,41 @@ static int cmp_group(const void *a, const void *b) {
   return strcmp(((const hlm_group *)a)->id, ((const hlm_group *)b)->id);
 }
 
+/* Stock rows by owner, year, manager (the store's ORDER BY): the count
+ * (law/count.c) selects each owner's latest year over that owner's rows,
+ * which must be contiguous. */
+static int cmp_stock(const void *a, const void *b) {
+  const hlm_stock_agg *x = a, *y = b;
+  int c = strcmp(x->owner, y->owner);
+  if (c)
+    return c;
+  if (x->year != y->year)
+    return x->year < y->year ? -1 : 1;
+  if ((c = strcmp(x->manager, y->manager)))
+    return c;
+  return strcmp(x->manager_rpls, y->manager_rpls);
+}
+
+/* Foyers by owner, year, structure (same reason). */
+static int cmp_foyer(const void *a, const void *b) {
+  const hlm_foyer *x = a, *y = b;
+  int c = strcmp(x->owner, y->owner);
+  if (c)
+    return c;
+  if (x->year != y->year)
+    return x->year < y->year ? -1 : 1;
+  return strcmp(x->structure_id, y->structure_id);
+}
+
 void hlm_facts_sort(hlm_facts *f) {
   if (f->n_orgs > 1)
     qsort(f->orgs, f->n_orgs, sizeof *f->orgs, cmp_org);
   if (f->n_groups > 1)
     qsort(f->groups, f->n_groups, sizeof *f->groups, cmp_group);
+  if (f->n_stock > 1)
+    qsort(f->stock, f->n_stock, sizeof *f->stock, cmp_stock);
+  if (f->n_foyers > 1)
+    qsort(f->foyers, f->n_foyers, sizeof *f->foyers, cmp_foyer);
 }
 
 long hlm_facts_org_index(const hlm_facts *f, const char *id) {
