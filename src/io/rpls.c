@@ -33,6 +33,7 @@
 #define VALIDATE_BLOCK (512u * 1024u)
 #define IMPORT_BLOCK (256u * 1024u)
 #define HEADER_MAX (256u * 1024u)
+#define INSERT_BATCH 32 /* rows per INSERT statement (import) */
 
 /* ---- tallies: counts per key (open addressing) ---- */
 
@@ -859,7 +860,7 @@ typedef struct importer {
   hlm_store *s;
   const rpls_ctx *c;
   const char *path;
-  sqlite3_stmt *ins, *find, *del_stock, *del_agg, *new_stock;
+  sqlite3_stmt *ins, *ins_many, *find, *del_stock, *del_agg, *new_stock;
   int cols[DW_NSTORED]; /* the columns this file can fill, in order */
   int ncols;
   owner_stock *owners;
@@ -962,60 +963,80 @@ static owner_stock *open_owner(importer *im, const char *owner,
   return im->last = o;
 }
 
+/* Binds row at parameter offset base (stock id, then the columns). */
+static int bind_row(importer *im, sqlite3_stmt *st, int base,
+                    const rpls_row *row, hlm_error *err) {
+  char owner[10];
+  owner_stock *o;
+  int k;
+  hlm__rpls_owner(im->c, row, owner);
+  o = find_owner(im, owner);
+  if (!o && !(o = open_owner(im, owner, err)))
+    return err->code ? err->code : HLM_ESTORE;
+  o->lines++;
+  sqlite3_bind_int64(st, base + 1, o->id);
+  for (k = 0; k < im->ncols; k++) {
+    int c = im->cols[k];
+    int idx = base + k + 2;
+    if (!rpls_row_has(row, c)) {
+      sqlite3_bind_null(st, idx);
+      continue;
+    }
+    switch (hlm__rpls_cols[c].kind) {
+    case RPLS_KIND_INT:
+      sqlite3_bind_int(st, idx, (int)row->v[c]);
+      break;
+    case RPLS_KIND_TEXT: {
+      size_t n;
+      const char *t = rpls_row_text(row, c, &n);
+      sqlite3_bind_text(st, idx, t, (int)n, SQLITE_STATIC);
+      break;
+    }
+    case RPLS_KIND_YMD: {
+      char b[16];
+      int v = (int)row->v[c];
+      snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000, v / 100 % 100,
+               v % 100);
+      sqlite3_bind_text(st, idx, b, 10, SQLITE_TRANSIENT);
+      break;
+    }
+    case RPLS_KIND_YM: {
+      char b[16];
+      int v = (int)row->v[c];
+      snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
+      sqlite3_bind_text(st, idx, b, 7, SQLITE_TRANSIENT);
+      break;
+    }
+    }
+  }
+  return HLM_OK;
+}
+
+/* Inserts the rows of a block: INSERT_BATCH rows per statement (the cost
+ * of a statement's start and end is shared), the rest one by one.  Text
+ * values are bound in place (SQLITE_STATIC): the block outlives the
+ * statements' steps. */
 static int insert_block(void *ctx, const slot *sl, hlm_error *err) {
   importer *im = ctx;
-  sqlite3_stmt *st = im->ins;
-  size_t r;
-  for (r = 0; r < sl->nrows; r++) {
-    const rpls_row *row = &sl->rows[r];
-    char owner[10];
-    owner_stock *o;
-    int k;
-    hlm__rpls_owner(im->c, row, owner);
-    o = find_owner(im, owner);
-    if (!o && !(o = open_owner(im, owner, err)))
-      return err->code ? err->code : HLM_ESTORE;
-    o->lines++;
-    sqlite3_bind_int64(st, 1, o->id);
-    for (k = 0; k < im->ncols; k++) {
-      int c = im->cols[k];
-      int idx = k + 2;
-      if (!rpls_row_has(row, c)) {
-        sqlite3_bind_null(st, idx);
-        continue;
-      }
-      switch (hlm__rpls_cols[c].kind) {
-      case RPLS_KIND_INT:
-        sqlite3_bind_int(st, idx, (int)row->v[c]);
-        break;
-      case RPLS_KIND_TEXT: {
-        size_t n;
-        const char *t = rpls_row_text(row, c, &n);
-        sqlite3_bind_text(st, idx, t, (int)n, SQLITE_STATIC);
-        break;
-      }
-      case RPLS_KIND_YMD: {
-        char b[16];
-        int v = (int)row->v[c];
-        snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000, v / 100 % 100,
-                 v % 100);
-        sqlite3_bind_text(st, idx, b, 10, SQLITE_TRANSIENT);
-        break;
-      }
-      case RPLS_KIND_YM: {
-        char b[16];
-        int v = (int)row->v[c];
-        snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
-        sqlite3_bind_text(st, idx, b, 7, SQLITE_TRANSIENT);
-        break;
-      }
-      }
+  size_t r = 0;
+  int rc, j;
+  while (r < sl->nrows) {
+    sqlite3_stmt *st = im->ins;
+    int n = 1;
+    if (sl->nrows - r >= INSERT_BATCH) {
+      st = im->ins_many;
+      n = INSERT_BATCH;
     }
+    for (j = 0; j < n; j++)
+      if ((rc = bind_row(im, st, j * (im->ncols + 1), &sl->rows[r + (size_t)j],
+                         err)) < 0)
+        return rc;
     if (sqlite3_step(st) != SQLITE_DONE) {
       sqlite3_reset(st);
       return hlm__store_fail(im->s, err, "insertion d'un logement");
     }
     sqlite3_reset(st);
+    r += (size_t)n;
   }
   return HLM_OK;
 }
@@ -1045,12 +1066,14 @@ static void pick_columns(importer *im) {
       im->cols[im->ncols++] = c;
 }
 
-static char *insert_sql(const importer *im) {
+/* "INSERT INTO dwellings(stock, cols...) VALUES(?,..)" with rows rows. */
+static char *insert_sql(const importer *im, int rows) {
   size_t n = 64, k = 0;
-  int i;
+  int i, r;
   char *sql;
   for (i = 0; i < im->ncols; i++)
-    n += strlen(hlm__rpls_cols[im->cols[i]].name) + 4;
+    n += strlen(hlm__rpls_cols[im->cols[i]].name) + 1;
+  n += (size_t)rows * (size_t)(im->ncols + 1) * 2 + (size_t)rows * 4;
   sql = hlm_malloc(n);
   if (!sql)
     return NULL;
@@ -1058,10 +1081,13 @@ static char *insert_sql(const importer *im) {
   for (i = 0; i < im->ncols; i++)
     k += (size_t)snprintf(sql + k, n - k, ",%s",
                           hlm__rpls_cols[im->cols[i]].name);
-  k += (size_t)snprintf(sql + k, n - k, ") VALUES(?");
-  for (i = 0; i < im->ncols; i++)
-    k += (size_t)snprintf(sql + k, n - k, ",?");
-  snprintf(sql + k, n - k, ")");
+  k += (size_t)snprintf(sql + k, n - k, ") VALUES");
+  for (r = 0; r < rows; r++) {
+    k += (size_t)snprintf(sql + k, n - k, "%s(?", r ? "," : "");
+    for (i = 0; i < im->ncols; i++)
+      k += (size_t)snprintf(sql + k, n - k, ",?");
+    k += (size_t)snprintf(sql + k, n - k, ")");
+  }
   return sql;
 }
 
@@ -1072,10 +1098,17 @@ static int prepare_import(void *ctx, const rpls_ctx *c, hlm_error *err) {
   int rc;
   im->c = c;
   pick_columns(im);
-  sql = insert_sql(im);
+  sql = insert_sql(im, 1);
   if (!sql)
     return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
   rc = hlm__store_prepare(im->s, sql, &im->ins, err);
+  hlm_free(sql);
+  if (rc < 0)
+    return rc;
+  sql = insert_sql(im, INSERT_BATCH);
+  if (!sql)
+    return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
+  rc = hlm__store_prepare(im->s, sql, &im->ins_many, err);
   hlm_free(sql);
   if (rc < 0 ||
       (rc = hlm__store_prepare(im->s, "SELECT id FROM rpls_stocks WHERE "
@@ -1201,10 +1234,12 @@ int hlm_import_rpls(hlm_store *s, const char *path, const hlm_import_opts *o,
                     hlm_import_report *rep, hlm_diags *d, hlm_error *err) {
   importer im;
   run R;
-  int fd, rc, in_tx = 0, have_run = 0;
+  int fd, rc, in_tx = 0, have_run = 0, journal = 0;
+  hlm_diags d2;
 
   memset(rep, 0, sizeof *rep);
   memset(&im, 0, sizeof im);
+  hlm_diags_init(&d2, d->max);
   fd = open(path, O_RDONLY);
   if (fd < 0)
     return hlm_error_at(err, HLM_EIO, path, 0, 0, NULL,
@@ -1216,16 +1251,41 @@ int hlm_import_rpls(hlm_store *s, const char *path, const hlm_import_opts *o,
   im.s = s;
   im.path = path;
 
+  /* Pass 1: the whole file is checked (every core, no store) before the
+   * store is touched: an invalid file leaves it byte for byte as it was. */
+  rc = run_file(&R, fd, path, o, 0, cpu_count(), NULL, NULL, NULL, d, err);
+  run_free(&R);
+  if (rc < 0)
+    goto done;
+  if (lseek(fd, 0, SEEK_SET) < 0) {
+    rc = hlm_error_at(err, HLM_EIO, path, 0, 0, NULL, "erreur de lecture : %s",
+                      strerror(errno));
+    goto done;
+  }
+
+  /* Pass 2, in one transaction.  A rollback journal for the time of the
+   * import: the new pages are written once (WAL would write them twice,
+   * to the log then to the base); the journal keeps the import atomic.
+   * The switch fails harmlessly (stays WAL) when another connection is
+   * open.  A large page cache: the new stock is written at COMMIT. */
+  if (hlm__store_exec(s, "PRAGMA journal_mode=DELETE", NULL) == HLM_OK)
+    journal = 1;
   if ((rc = hlm_store_begin(s, err)) < 0)
     goto done;
   in_tx = 1;
-  /* A large page cache: the whole new stock is written at COMMIT. */
   if ((rc = hlm__store_exec(s, "PRAGMA cache_size = -262144", err)) < 0)
     goto done;
-  /* one parser thread feeds this (SQLite) thread */
-  rc = run_file(&R, fd, path, o, 1, 1, prepare_import, insert_block, &im, d,
+  /* one parser thread feeds this (SQLite) thread; errors here mean the
+   * file changed since pass 1 */
+  rc = run_file(&R, fd, path, o, 1, 1, prepare_import, insert_block, &im, &d2,
                 err);
   have_run = 1;
+  if (d2.total > 0) {
+    size_t i;
+    for (i = 0; i < d2.n; i++)
+      hlm_diags_add(d, &d2.items[i]);
+    d->total += d2.total - d2.n;
+  }
   if (rc < 0)
     goto done;
   if ((rc = finish_import(&im, &R, err)) < 0)
@@ -1245,17 +1305,22 @@ int hlm_import_rpls(hlm_store *s, const char *path, const hlm_import_opts *o,
              "été remplacé");
 done:
   sqlite3_finalize(im.ins);
+  sqlite3_finalize(im.ins_many);
   sqlite3_finalize(im.find);
   sqlite3_finalize(im.del_stock);
   sqlite3_finalize(im.del_agg);
   sqlite3_finalize(im.new_stock);
   if (in_tx)
     hlm_store_rollback(s);
-  hlm__store_exec(s, "PRAGMA cache_size = -2000", NULL);
+  if (have_run) {
+    hlm__store_exec(s, "PRAGMA cache_size = -2000", NULL);
+    run_free(&R);
+  }
+  if (journal)
+    hlm__store_exec(s, "PRAGMA journal_mode=WAL", NULL);
+  hlm_diags_free(&d2);
   hlm_free(im.owners);
   hlm_free(im.idx.slot);
-  if (have_run)
-    run_free(&R);
   close(fd);
   return rc;
 }
