@@ -331,6 +331,7 @@ void hlm__rpls_scratch_free(rpls_scratch *s) {
     return;
   hlm_free(s->start);
   hlm_free(s->len);
+  hlm_free(s->ostart);
   hlm_free(s->orig);
   memset(s, 0, sizeof *s);
 }
@@ -1174,7 +1175,10 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
     return HLM_EINPUT;
   }
 
-  if (nf == 12 && ln[0] == 4 && digits(t, 4)) {
+  /* A submission header has 12 positions, the year first and the SIRET
+   * in the tenth; an open-data header names its columns. */
+  if (nf == 12 && ((ln[0] == 4 && digits(t, 4)) ||
+                   (ln[9] == 14 && digits(t + st[9], 14)))) {
     /* ---- landlord submission file (arrêté, art. 3, table 1) ---- */
     c->shape = RPLS_SUBMISSION;
     c->nfields = 64;
