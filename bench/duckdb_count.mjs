@@ -23,8 +23,10 @@ const sql = `
                 types = {'siren': 'VARCHAR', 'manager': 'VARCHAR',
                          'DEPCOM': 'VARCHAR', 'CODEPOSTAL': 'VARCHAR'})
   GROUP BY mgr ORDER BY mgr`;
+const t0 = performance.now();
 const reader = await con.runAndReadAll(sql);
+const ms = performance.now() - t0;
 const rows = reader.getRows();
 let total = 0n;
 for (const r of rows) total += BigInt(r[1]);
-console.log(`${rows.length} gestionnaires, ${total} lignes`);
+console.log(`${rows.length} gestionnaires, ${total} lignes, requête ${ms.toFixed(0)} ms`);

@@ -11,7 +11,8 @@
  *   DPEENERGIE;DPESERRE
  * Organisms are 600 landlords with valid SIRENs; the lines of one owner
  * come together, in runs of one département, about 5 % of them managed by
- * another organism.  Values are drawn from the official code lists so
+ * one of three partner organisms (as in real files, where management for
+ * another owner is rare and concentrated).  Values are drawn from the official code lists so
  * that every line is valid.  Nothing here is real data.
  */
 #include <stdint.h>
@@ -125,7 +126,9 @@ int main(int argc, char **argv) {
         int loc = cons + (int)below((unsigned)(patr - cons + 1));
         int com = 1 + (int)below(600);
         int fin = finans[below(N_FINANS)];
-        const char *mgr = below(20) == 0 ? sirens[below(N_ORGS)] : "";
+        /* about 5 % managed by one of three partner organisms */
+        const char *mgr =
+            below(20) == 0 ? sirens[(o + 1 + (int)below(3)) % N_ORGS] : "";
         if (below(50) == 0) /* move on to another département */
           dep = depts[below(N_DEPTS)];
         fprintf(f, "%s;%s;%s%03d;%c%c%03d;%u;%c;%u;%u;%d;%d;%d;%u;%d;%u;%u;"

@@ -117,6 +117,8 @@ typedef struct worker {
   rpls_scratch sc;
   rpls_notes notes;
   tally_map map;
+  char last_key[40]; /* the key of the previous row and its entry */
+  tally *last;
   int oom;
 } worker;
 
@@ -268,9 +270,15 @@ static int tally_row(worker *w, const rpls_row *r) {
     hlm__rpls_manager_key(c, r, key);
   }
   hlm_dwelling_classify(c->year, conv, cons, orig, patr, &fl);
-  t = tally_get(&w->map, key);
-  if (!t)
-    return HLM_ENOMEM;
+  if (w->last && strcmp(w->last_key, key) == 0) {
+    t = w->last; /* the entry stays in place until the next insertion */
+  } else {
+    t = tally_get(&w->map, key);
+    if (!t)
+      return HLM_ENOMEM;
+    w->last = t;
+    snprintf(w->last_key, sizeof w->last_key, "%s", key);
+  }
   t->lines++;
   t->conv += fl.conv;
   t->pre77_nc += fl.pre77_nc;

@@ -148,6 +148,7 @@ typedef struct rpls_ctx {
   int want_rows;     /* import: fill rows */
   size_t nfields;    /* fields of every data line */
   const rpls_field **fields; /* per position: its check (NULL: ignored) */
+  rpls_field *flat;          /* the same checks, copied side by side */
   char **names;      /* per position: the name used in messages */
   /* submission file */
   char owner[10];      /* SIREN of the header's SIRET */
@@ -174,6 +175,8 @@ typedef struct rpls_scratch {
   size_t cap;            /* entries of the three arrays */
   char *orig;            /* copy of a quoted line before unquoting */
   size_t orig_cap;
+  char siren_ok[2][9];   /* the last SIRENs found valid */
+  int siren_next;
 } rpls_scratch;
 
 /* Parses the first line (header) text[0..len) of path into c (shape,

@@ -358,6 +358,7 @@ static long char_column(const char *line, size_t off) {
 /* Where the errors of one line are reported. */
 typedef struct lpos {
   const rpls_ctx *c;
+  rpls_scratch *s;
   const char *orig; /* the line as in the file */
   const uint32_t *ostart; /* field start offsets in orig */
   long lineno;
@@ -528,7 +529,7 @@ static inline void put_int(rpls_row *r, int col, int32_t v) {
 
 /* Checks value s[0..n) (at offset off of the line) of field k against f;
  * stores it in row.  Returns 1 when valid. */
-static int check_field(const lpos *p, long k, const rpls_field *f,
+static inline int check_field(const lpos *p, long k, const rpls_field *f,
                        const char *s, size_t n, uint32_t off, rpls_row *row,
                        rpls_notes *notes) {
   const rpls_ctx *c = p->c;
@@ -676,12 +677,19 @@ static int check_field(const lpos *p, long k, const rpls_field *f,
            shown(s, n), s);
       return 0;
     }
+    /* the same owner comes line after line: remember the last two keys
+     * found valid */
+    if (memcmp(s, p->s->siren_ok[0], 9) == 0 ||
+        memcmp(s, p->s->siren_ok[1], 9) == 0)
+      break;
     if (!hlm_siren_valid(s, n)) {
       lerr(p, k, 0, "SIREN invalide « %.*s » : clé de contrôle (Luhn) "
                     "incorrecte",
            (int)n, s);
       return 0;
     }
+    memcpy(p->s->siren_ok[p->s->siren_next], s, 9);
+    p->s->siren_next ^= 1;
     break;
   case CK_SIRET: {
     const char *why = siret_defect(s, n);
@@ -862,14 +870,44 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   fs = s->start;
   fl = s->len;
   p.c = c;
+  p.s = s;
   p.orig = line;
   p.ostart = fs;
   p.lineno = lineno;
   p.e = e;
 
   /* One pass: field bounds, and whether the line holds a quote, a CR or
-   * bytes beyond ASCII. */
-  for (i = 0; i < len; i++) {
+   * bytes beyond ASCII.  Eight bytes at a time (SWAR): a word without any
+   * byte below 0x23 ('"', CR, space...) or above 0x7F only needs its ';'
+   * found; other words go byte by byte. */
+  i = 0;
+  while (i + 8 <= len) {
+    uint64_t v, lo7, semi, rare;
+    memcpy(&v, line + i, 8);
+    lo7 = v & 0x7F7F7F7F7F7F7F7FULL;
+    /* high bit set exactly in the bytes < 0x23 (among ASCII bytes) */
+    rare = ~(lo7 + 0x5D5D5D5D5D5D5D5DULL) & ~v & 0x8080808080808080ULL;
+    rare |= v & 0x8080808080808080ULL;
+    if (rare)
+      break; /* the byte loop below takes over from here */
+    {
+      uint64_t t = v ^ 0x3B3B3B3B3B3B3B3BULL; /* ';' bytes become 0 */
+      semi = ~(((t & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | t |
+               0x7F7F7F7F7F7F7F7FULL);
+    }
+    while (semi) {
+      size_t at = i + ((size_t)__builtin_ctzll(semi) >> 3);
+      if (nf <= nfields) {
+        fs[nf] = (uint32_t)st;
+        fl[nf] = (uint32_t)(at - st);
+      }
+      nf++;
+      st = at + 1;
+      semi &= semi - 1;
+    }
+    i += 8;
+  }
+  for (; i < len; i++) {
     unsigned char ch = (unsigned char)line[i];
     if (ch == ';') {
       if (nf <= nfields) {
@@ -933,8 +971,8 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   memset(row->set, 0, sizeof row->set);
   row->line = line;
   for (i = 0; i < nfields; i++) {
-    const rpls_field *f = c->fields[i];
-    if (!f)
+    const rpls_field *f = &c->flat[i];
+    if (f->ck == CK_NONE)
       continue;
     ok &= check_field(&p, (long)i, f, line + fs[i], fl[i], fs[i], row, notes);
   }
@@ -995,6 +1033,8 @@ void hlm__rpls_ctx_free(rpls_ctx *c) {
       hlm_free(c->names[i]);
   hlm_free(c->names);
   hlm_free((void *)c->fields);
+  hlm_free(c->flat);
+  c->flat = NULL;
   c->names = NULL;
   c->fields = NULL;
 }
@@ -1188,8 +1228,12 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
     c->names = hlm_calloc(64, sizeof *c->names);
     if (!c->fields || !c->names)
       goto nomem;
+    c->flat = hlm_calloc(64, sizeof *c->flat);
+    if (!c->flat)
+      goto nomem;
     for (k = 0; k < 64; k++) {
       c->fields[k] = &sub_fields[k];
+      c->flat[k] = sub_fields[k];
       c->names[k] = hlm_strdup(sub_fields[k].label);
       if (!c->names[k])
         goto nomem;
@@ -1288,8 +1332,15 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
                        "ne porte pas son année ; indiquez-la avec --year AAAA "
                        "(état du parc au 1er janvier)");
   c->year = o->year;
-  (void)err;
-  return bad ? HLM_EINPUT : HLM_OK;
+  if (bad)
+    return HLM_EINPUT;
+  /* the checks, contiguous, for the hot loop */
+  c->flat = hlm_calloc(nf, sizeof *c->flat);
+  if (!c->flat)
+    goto nomem;
+  for (k = 0; k < nf; k++)
+    c->flat[k] = c->fields[k] ? *c->fields[k] : od_ignored;
+  return HLM_OK;
 nomem:
   return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
 }
