@@ -63,6 +63,8 @@ typedef struct hlm_rpls_summary {
   int64_t lines;
   hlm_rpls_tally *tallies; /* per manager key, sorted by key */
   size_t n_tallies;
+  char notes[1024];     /* French remarks (readings applied), as in
+                           hlm_import_report */
 } hlm_rpls_summary;
 
 /* Validates an RPLS file without a store: every error goes to d; the

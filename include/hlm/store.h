@@ -14,6 +14,8 @@
 #include "hlm/error.h"
 #include "hlm/model.h"
 
+/* A store is used by one thread at a time (its connection is opened
+ * without SQLite's per-call mutex); open one store per thread. */
 typedef struct hlm_store hlm_store;
 
 /* Opens (creating when absent) the store at path and brings its schema to

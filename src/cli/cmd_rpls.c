@@ -83,10 +83,13 @@ int cmd_rpls(cli_ctx *ctx, int argc, char **argv) {
                        (json_int_t)t->pre77_nc, "conventionne_or_pre_1977",
                        (json_int_t)(t->conv + t->pre77_nc)));
     }
-    cli_json_out(json_pack("{s:s, s:i, s:i, s:I, s:I, s:o}", "file", file,
-                           "shape", sum.shape, "millesime", sum.year, "lines",
-                           (json_int_t)sum.lines, "errors",
-                           (json_int_t)d.total, "organisms", a));
+    json_t *doc = json_pack("{s:s, s:i, s:i, s:I, s:I, s:o}", "file", file,
+                            "shape", sum.shape, "millesime", sum.year,
+                            "lines", (json_int_t)sum.lines, "errors",
+                            (json_int_t)d.total, "organisms", a);
+    if (doc && sum.notes[0])
+      json_object_set_new(doc, "notes", json_string(sum.notes));
+    cli_json_out(doc);
   } else {
     static const char *heads[] = {"gestionnaire", ">gérés",
                                   ">conventionnés", ">av. 1977 seuls",
@@ -117,6 +120,8 @@ int cmd_rpls(cli_ctx *ctx, int argc, char **argv) {
                "propriétaire HLM ou SEM agréée ; foyers non compris) :\n\n");
         cli_table_print(&t, stdout);
       }
+      if (sum.notes[0])
+        printf("\nRemarques : %s\n", sum.notes);
     }
     cli_table_free(&t);
   }

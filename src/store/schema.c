@@ -46,71 +46,90 @@ static const char *const migrations[] = {
     " year INTEGER NOT NULL,"
     " PRIMARY KEY (owner, year, structure_id)"
     ") WITHOUT ROWID;"
-    /* One row per (year, owner) stock loaded from an RPLS file. */
+    /* One row per (year, owner) stock loaded from an RPLS file.
+     * AUTOINCREMENT: the id of a replaced stock is never given again, so
+     * that its dwellings can be deleted after the new ones are written. */
     "CREATE TABLE rpls_stocks ("
-    " id INTEGER PRIMARY KEY,"
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " year INTEGER NOT NULL,"
-    " owner TEXT NOT NULL,"
-    " shape INTEGER NOT NULL,"
+    " owner TEXT NOT NULL,"   /* SIREN */
+    " shape INTEGER NOT NULL," /* 1 submission file, 2 open data */
     " file TEXT NOT NULL,"
     " lines INTEGER NOT NULL,"
     " UNIQUE (year, owner)"
     ");"
-    /* Every RPLS dwelling line, typed (rpls.md).  stock = rpls_stocks.id.
-     * No secondary index: counts read stock_agg; a replaced stock is
-     * deleted by a scan (rare). */
+    /* Every RPLS dwelling line, typed (rpls.md; pos = position in the
+     * submission file, names in capitals = open-data columns).
+     * stock = rpls_stocks.id.  The columns both shapes fill come first:
+     * SQLite writes one header byte per column of a row, set or not, so
+     * the order keeps open-data rows short.  No secondary index: counts
+     * read stock_agg; a replaced stock is deleted by one scan (rare).
+     * Dates are text: YYYY-MM-DD, or YYYY-MM for the mm/aaaa fields. */
     "CREATE TABLE dwellings ("
     " stock INTEGER NOT NULL,"
-    " manager TEXT,"          /* SIREN of the manager when not the owner */
+    " manager TEXT,"          /* manager (SIREN) when not the owner */
     " manager_rpls TEXT,"     /* pos 53 as written */
+    " depcom TEXT,"           /* pos 4, DEPCOM / DEPCOM_CODE */
+    " codepostal TEXT,"       /* pos 5, CODEPOSTAL */
+    " droit INTEGER,"         /* pos 3, DROIT_CODE */
+    " typeconst TEXT,"        /* pos 23, TYPECONST_CODE */
+    " nbpiece INTEGER,"       /* pos 24, NBPIECE */
+    " surfhab INTEGER,"       /* pos 25, SURFHAB */
+    " construct INTEGER,"     /* pos 26, CONSTRUCT */
+    " locat INTEGER,"         /* pos 27, LOCAT */
+    " patrimoine INTEGER,"    /* pos 28, PATRIMOINE */
+    " origine INTEGER,"       /* pos 29, ORIGINE */
+    " finan INTEGER,"         /* pos 32, FINAN / FINAN_CODE */
+    " conv INTEGER,"          /* pos 34, CONV */
+    " qpv TEXT,"              /* pos 22 (ZUS 1/2), QPV_CODE */
+    " dpeenergie TEXT,"       /* pos 49, DPEENERGIE */
+    " dpeserre TEXT,"         /* pos 50, DPESERRE */
+    " dpedate TEXT,"          /* pos 48, DPEDATE (YYYY-MM) */
+    " datconv TEXT,"          /* pos 36, DATCONV (YYYY-MM-DD) */
+    " numconv TEXT,"          /* pos 35, NUMCONV */
+    " finanautre TEXT,"       /* pos 33, FINANAUTRE */
+    " cus INTEGER,"           /* pos 47, CUS */
+    " sru_expir INTEGER,"     /* pos 51, SRU_EXPIR */
+    " sru_alinea INTEGER,"    /* pos 52, SRU_ALINEA */
+    " newlogt INTEGER,"       /* NEWLOGT_CODE */
+    " pmr TEXT,"              /* PMR_CODE */
+    " reg_code TEXT,"         /* REG_CODE */
+    " dep_code TEXT,"         /* DEP / DEP_CODE */
+    " epci_code TEXT,"        /* EPCI_CODE */
+    " libcom TEXT,"           /* pos 6, LIBCOM */
+    " numvoie TEXT, indrep TEXT, typvoie TEXT, nomvoie TEXT," /* pos 7-10 */
+    " etage TEXT,"            /* pos 15, ETAGE */
+    " complident TEXT,"       /* pos 16, COMPLGEO */
+    " lieudit TEXT,"          /* pos 21, LIEUDIT */
+    " immeuble TEXT,"         /* pos 19, IMMEU */
+    " codsegpatrim TEXT, libsegpatrim TEXT," /* pos 54-55 */
+    " x TEXT, y TEXT,"        /* X, Y (geocoding) */
     " rpls_id TEXT,"          /* pos 1 */
     " si_id TEXT,"            /* pos 2 */
-    " droit INTEGER,"         /* pos 3, DROIT_CODE */
-    " depcom TEXT,"           /* pos 4, DEPCOM */
-    " codepostal TEXT,"       /* pos 5 */
-    " libcom TEXT,"           /* pos 6 */
-    " numvoie TEXT, indrep TEXT, typvoie TEXT, nomvoie TEXT," /* 7-10 */
     " numappt TEXT, numboite TEXT, escalier TEXT, couloir TEXT," /* 11-14 */
-    " etage TEXT, complident TEXT, entree TEXT, batiment TEXT," /* 15-18 */
-    " immeuble TEXT, programme TEXT, lieudit TEXT,"            /* 19-21 */
-    " qpv TEXT,"              /* pos 22 (ZUS), QPV_CODE */
-    " typeconst TEXT,"        /* pos 23 */
-    " nbpiece INTEGER,"       /* pos 24 */
-    " surfhab INTEGER,"       /* pos 25 */
-    " construct INTEGER,"     /* pos 26 */
-    " locat INTEGER,"         /* pos 27 */
-    " patrimoine INTEGER,"    /* pos 28 */
-    " origine INTEGER,"       /* pos 29 */
-    " prev_owner TEXT, prev_siret TEXT," /* 30-31 */
-    " finan INTEGER,"         /* pos 32 */
-    " finanautre TEXT,"       /* pos 33 */
-    " conv INTEGER,"          /* pos 34 */
-    " numconv TEXT,"          /* pos 35 */
-    " datconv TEXT,"          /* pos 36, YYYY-MM-DD */
+    " entree TEXT, batiment TEXT," /* pos 17-18 */
+    " programme TEXT,"        /* pos 20 */
+    " prev_owner TEXT, prev_siret TEXT," /* pos 30-31 */
     " sortie INTEGER,"        /* pos 37 */
-    " fusion INTEGER, chgt_usage INTEGER," /* 38-39 */
+    " disparition INTEGER,"   /* pos 38 */
+    " creation INTEGER,"      /* pos 39 */
     " occupation INTEGER,"    /* pos 40 */
-    " bail TEXT,"             /* pos 41 */
-    " modesurf INTEGER, surfmode INTEGER," /* 42-43 */
+    " bail TEXT,"             /* pos 41 (YYYY-MM) */
+    " modesurf INTEGER,"      /* pos 42 */
+    " surfloyer INTEGER,"     /* pos 43 */
     " loyerprinc INTEGER, loyeracc INTEGER, contrib INTEGER," /* 44-46 */
-    " cus INTEGER,"           /* pos 47 */
-    " dpedate TEXT,"          /* pos 48, YYYY-MM */
-    " dpeenergie TEXT, dpeserre TEXT," /* 49-50 */
-    " sru_expir INTEGER, sru_alinea INTEGER," /* 51-52 */
-    " codsegpatrim TEXT, libsegpatrim TEXT,"  /* 54-55 */
-    " loyermax_apl INTEGER, loyermax_cus INTEGER," /* 56-57 */
-    " vente_type INTEGER, mise_vente INTEGER," /* 58-59 */
-    " prix_vente INTEGER, produit_vente INTEGER, date_offre TEXT," /* 60-62 */
+    " loyermax_apl INTEGER, loyermax_cus INTEGER," /* pos 56-57 */
+    " vente_type INTEGER, mise_vente INTEGER," /* pos 58-59 */
+    " prix_vente INTEGER, produit_vente INTEGER," /* pos 60-61 */
+    " date_offre TEXT,"       /* pos 62 (YYYY-MM) */
     " contingent INTEGER,"    /* pos 63 */
-    " commentaire TEXT,"      /* pos 64 */
-    " reg_code TEXT, dep_code TEXT, epci_code TEXT," /* open data only */
-    " newlogt INTEGER, pmr TEXT, x TEXT, y TEXT"
+    " commentaire TEXT"       /* pos 64 */
     ");"
     /* Sums of the dwelling lines per (stock, manager), kept at import. */
     "CREATE TABLE stock_agg ("
     " stock INTEGER NOT NULL,"
-    " manager TEXT NOT NULL,"      /* '' = the owner */
-    " manager_rpls TEXT NOT NULL," /* '' = none */
+    " manager TEXT NOT NULL,"      /* SIREN, '' = the owner */
+    " manager_rpls TEXT NOT NULL," /* pos 53, '' = none (or the owner's) */
     " lines INTEGER NOT NULL,"
     " conv INTEGER NOT NULL,"
     " pre77_nc INTEGER NOT NULL,"

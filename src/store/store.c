@@ -101,7 +101,11 @@ static int open_common(hlm_store **out, const char *path, int flags,
     hlm_free(s);
     return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
   }
-  if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+  /* NOMUTEX: a store is used by one thread at a time (hlm_store is not
+   * shared between threads), so SQLite's per-call connection mutex is
+   * only a cost (about a fifth of an RPLS import's time). */
+  if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+      SQLITE_OK) {
     rc = hlm_error_set(err, HLM_ESTORE, "impossible d'ouvrir la base %s : %s",
                        path, s->db ? sqlite3_errmsg(s->db) : "?");
     hlm_store_close(s);

@@ -1,0 +1,1 @@
+import foyers foyers-bad-conv.csv

@@ -1,0 +1,1 @@
+import foyers foyers-construct-after-year.csv

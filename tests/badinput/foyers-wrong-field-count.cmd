@@ -1,0 +1,1 @@
+import foyers foyers-wrong-field-count.csv

@@ -1,0 +1,1 @@
+import groups groups-missing-column.csv

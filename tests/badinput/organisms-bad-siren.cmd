@@ -1,0 +1,1 @@
+import organisms organisms-bad-siren.csv

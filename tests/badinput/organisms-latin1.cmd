@@ -1,0 +1,1 @@
+import organisms organisms-latin1.csv

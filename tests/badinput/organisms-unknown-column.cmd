@@ -1,0 +1,1 @@
+import organisms organisms-unknown-column.csv

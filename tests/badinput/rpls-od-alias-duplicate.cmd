@@ -1,0 +1,1 @@
+import rpls rpls-od-alias-duplicate.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-bad-conv.csv --year 2024

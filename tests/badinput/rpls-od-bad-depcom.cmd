@@ -1,0 +1,1 @@
+import rpls rpls-od-bad-depcom.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-bad-dpe.csv --year 2024

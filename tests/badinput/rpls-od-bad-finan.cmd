@@ -1,0 +1,1 @@
+import rpls rpls-od-bad-finan.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-bad-manager.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-bad-siren-key.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-cr-inside.csv --year 2024

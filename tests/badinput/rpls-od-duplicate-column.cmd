@@ -1,0 +1,1 @@
+import rpls rpls-od-duplicate-column.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-empty.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-latin1.csv --year 2024

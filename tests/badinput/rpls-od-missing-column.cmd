@@ -1,0 +1,1 @@
+import rpls rpls-od-missing-column.csv --year 2024

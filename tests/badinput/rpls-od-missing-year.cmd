@@ -1,0 +1,1 @@
+import rpls rpls-od-missing-year.csv

@@ -1,0 +1,1 @@
+import rpls rpls-od-no-owner.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-too-many-fields.csv --year 2024

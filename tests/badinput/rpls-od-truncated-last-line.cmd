@@ -1,0 +1,1 @@
+import rpls rpls-od-truncated-last-line.csv --year 2024

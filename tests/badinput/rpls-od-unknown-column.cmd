@@ -1,0 +1,1 @@
+import rpls rpls-od-unknown-column.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-unterminated-quote.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-od-year-after-millesime.csv --year 2024

@@ -1,0 +1,1 @@
+import rpls rpls-sub-63-fields.csv

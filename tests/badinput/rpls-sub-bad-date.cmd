@@ -1,0 +1,1 @@
+import rpls rpls-sub-bad-date.csv

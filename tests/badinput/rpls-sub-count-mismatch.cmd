@@ -1,0 +1,1 @@
+import rpls rpls-sub-count-mismatch.csv

@@ -1,0 +1,1 @@
+import rpls rpls-sub-missing-required.csv

@@ -1,0 +1,1 @@
+import rpls rpls-sub-owner-mismatch.csv --owner 275000016

@@ -1,0 +1,1 @@
+rpls validate rpls-validate-bad-code.csv --year 2024
