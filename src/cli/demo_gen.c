@@ -1689,9 +1689,9 @@ done:
 /* ---- RPLS ---- */
 
 static const char *const streets[] = {
-    "DES LILAS",       "JEAN JAURES",      "VICTOR HUGO",  "DU GENERAL DE GAULLE",
-    "DES TILLEULS",    "PASTEUR",          "DE LA REPUBLIQUE", "JEAN MOULIN",
-    "DES ACACIAS",     "GAMBETTA",         "DE LA PAIX",   "DU STADE"};
+    "DES LILAS",    "JEAN JAURES", "VICTOR HUGO",      "DU GENERAL DE GAULLE",
+    "DES TILLEULS", "PASTEUR",     "DE LA REPUBLIQUE", "JEAN MOULIN",
+    "DES ACACIAS",  "GAMBETTA",    "DE LA PAIX",       "DU STADE"};
 static const char *const street_types[] = {"RUE", "AVENUE", "ALLEE",
                                            "PLACE", "BOULEVARD", "CHEMIN"};
 

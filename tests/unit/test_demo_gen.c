@@ -79,6 +79,13 @@ static char *slurp(const char *path, size_t *len) {
   return buf;
 }
 
+/* A decimal number (the whole string), or -1. */
+static long long num(const char *s) {
+  char *end;
+  long long v = strtoll(s, &end, 10);
+  return *s && !*end ? v : -1;
+}
+
 /* Splits line (modified) on ';' into f (at most max); returns the count. */
 static int split(char *line, char **f, int max) {
   int n = 0;
@@ -266,7 +273,7 @@ static void test_identifiers(void **state) {
     assert_true(demo_siret_valid(f[9], strlen(f[9])));
     assert_non_null(org_find(rows, n, f[9]));
     assert_memory_equal(f[9], df->name + 10, 9); /* rpls-YYYY-<siren> */
-    assert_int_equal(atoll(f[10]), df->rows);
+    assert_int_equal(num(f[10]), df->rows);
     while (fgets(line, sizeof line, fp)) {
       assert_int_equal(split(line, f, 80), 64);
       assert_true(hlm_depcom_valid(f[3], strlen(f[3])));
@@ -305,10 +312,13 @@ static void read_rpls(run *r, orgrow *rows, size_t n) {
   for (i = 0; i < r->sum.n_files; i++) {
     const demo_file *df = &r->sum.files[i];
     orgrow *o;
+    char yy[5];
     int y;
     if (strstr(df->name, ".txt") == NULL)
       continue;
-    y = atoi(df->name + 5) == DEMO_YEAR_LATEST ? 0 : 1;
+    memcpy(yy, df->name + 5, 4); /* rpls-YYYY-<siren>.txt */
+    yy[4] = '\0';
+    y = num(yy) == DEMO_YEAR_LATEST ? 0 : 1;
     o = org_find(rows, n, df->name + 10);
     assert_non_null(o);
     o->submit[y] = 1;
@@ -351,10 +361,10 @@ static void read_rpls(run *r, orgrow *rows, size_t n) {
       assert_true(f[4][0] >= '1' && f[4][0] <= '5' && !f[4][1]);
       assert_true(strcmp(f[5], "C") == 0 || strcmp(f[5], "I") == 0);
       assert_true(f[6][0] >= '1' && f[6][0] <= '9' && !f[6][1]);
-      assert_true(atoi(f[7]) >= 9 && atoi(f[7]) <= 999);
-      construct = atoi(f[8]);
-      locat = atoi(f[9]);
-      patrimoine = atoi(f[10]);
+      assert_true(num(f[7]) >= 9 && num(f[7]) <= 999);
+      construct = (int)num(f[8]);
+      locat = (int)num(f[9]);
+      patrimoine = (int)num(f[10]);
       assert_true(construct >= 1800 && construct <= year - 1);
       assert_true(locat >= construct && locat <= year - 1);
       assert_true(patrimoine >= construct - 1 && patrimoine <= year - 1);
