@@ -22,7 +22,14 @@
 
 #include "cli/demo_gen.h"
 #include "hlm/hlm.h"
+#include "base/strset.h"
 #include "io/table.h"
+
+/* Digests of the files of seed 1, 5 000 dwellings (test_golden). */
+#define GOLDEN_ORGANISMS 0xf1aeb12e650f27b2ULL
+#define GOLDEN_GROUPS 0x403d4c71565d7d5bULL
+#define GOLDEN_FOYERS 0xc3edfc684cecd4acULL
+#define GOLDEN_RPLS_2025 0x299b052eff03247eULL
 
 /* ---- helpers ---- */
 
@@ -531,6 +538,44 @@ static void test_import_rpls(void **state) {
     skip();
 }
 
+/* Bit-identical everywhere: a pinned digest of one small data set.  When
+ * a change to the generator is meant to change the data, update the
+ * digests below (the failure message prints the new ones). */
+static void test_golden(void **state) {
+  static const struct {
+    const char *name;
+    uint64_t fnv;
+  } golden[] = {
+      {"organisms.csv", GOLDEN_ORGANISMS},
+      {"groups.csv", GOLDEN_GROUPS},
+      {"foyers.csv", GOLDEN_FOYERS},
+      {"rpls-2025.csv", GOLDEN_RPLS_2025},
+  };
+  run r;
+  size_t i;
+  int bad = 0;
+  (void)state;
+  generate(&r, 1, 5000);
+  for (i = 0; i < sizeof golden / sizeof golden[0]; i++) {
+    char p[512];
+    size_t len;
+    char *x;
+    uint64_t h;
+    path_of(&r, golden[i].name, p, sizeof p);
+    x = slurp(p, &len);
+    h = hlm_fnv1a(x, len);
+    if (h != golden[i].fnv) {
+      print_message("%s: FNV-1a 0x%016llxULL, attendu 0x%016llxULL\n",
+                    golden[i].name, (unsigned long long)h,
+                    (unsigned long long)golden[i].fnv);
+      bad = 1;
+    }
+    free(x);
+  }
+  cleanup(&r);
+  assert_false(bad);
+}
+
 static void test_bounds(void **state) {
   demo_opts o;
   demo_summary sum;
@@ -551,7 +596,8 @@ int main(void) {
       cmocka_unit_test(test_luhn_key),    cmocka_unit_test(test_deterministic),
       cmocka_unit_test(test_identifiers), cmocka_unit_test(test_rpls_lines),
       cmocka_unit_test(test_heavy_tail),  cmocka_unit_test(test_imports),
-      cmocka_unit_test(test_import_rpls), cmocka_unit_test(test_bounds),
+      cmocka_unit_test(test_import_rpls), cmocka_unit_test(test_golden),
+      cmocka_unit_test(test_bounds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
