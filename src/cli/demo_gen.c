@@ -419,7 +419,7 @@ static const char *const names_al[] = {"Action Logement Immobilier", NULL};
 /* Sociétés de coordination: "Société de coordination " + this; their
  * group is called "Groupe " + this. */
 static const char *const names_sc[] = {
-    "{n} Habitat", "Alliance {de}", "Territoires {de}",
+    "Union Habitat {de}", "Alliance {de}", "Territoires {de}",
     "Bailleurs solidaires {de}", "Habitat en réseau {de}", NULL};
 static const char *const names_sac[] = {
     "Société anonyme de coordination {de}", NULL};
@@ -466,6 +466,7 @@ static const struct giant {
 #define THRESHOLD_GROUP 12000 /* L423-2 (ELAN) */
 #define N_GROUPS_SC 20
 #define N_GROUPS_CONTROL 12
+#define GROUP_MAX 30 /* members of one group at most */
 #define MAX_SUBMIT 4
 
 /* ------------------------------------------------------------------ */
@@ -854,7 +855,7 @@ static int *shuffled(rng *r, int n) {
  * control groups headed by large ESH; who stays out, and why. */
 static int build_groups(world *w, rng *r) {
   int *order = shuffled(r, w->n_orgs), i, k, n_sc = 0, n_accession = 0;
-  int n_control = 0;
+  int n_control = 0, members[N_GROUPS_SC + N_GROUPS_CONTROL];
   int sc_heads[N_GROUPS_SC];
   if (!order)
     return HLM_ENOMEM;
@@ -932,27 +933,40 @@ static int build_groups(world *w, rng *r) {
       }
     }
   }
+  for (k = 0; k < w->n_groups; k++) {
+    members[k] = 0;
+    for (i = 0; i < w->n_orgs; i++)
+      members[k] += w->orgs[i].group == k;
+  }
   /* everyone else joins a group: often one whose head office is in its
-   * département; ESH and coopératives sometimes a control group */
+   * département, else one of its region, else any; ESH and coopératives
+   * sometimes a control group.  No group grows beyond GROUP_MAX. */
   for (i = 0; i < w->n_orgs; i++) {
     org *o = &w->orgs[order[i]];
     int g = -1, tries;
     if (!is_counting(o->kind) || o->stays_out || o->group >= 0)
       continue;
     if ((o->kind == HLM_KIND_ESH || o->kind == HLM_KIND_COOP) &&
-        rng_pm(r, 300) && n_control)
-      g = n_control ? (int)rng_below(r, (uint32_t)n_control) : -1;
+        rng_pm(r, 300) && n_control) {
+      g = (int)rng_below(r, (uint32_t)n_control);
+      if (members[g] >= GROUP_MAX)
+        g = -1;
+    }
     if (g < 0 && rng_pm(r, 450))
       for (k = 0; k < w->n_groups; k++)
         if (w->groups[k].soc_coordination && !w->groups[k].small &&
-            w->groups[k].dept == o->dept)
+            members[k] < GROUP_MAX && w->groups[k].dept == o->dept)
           g = k;
-    for (tries = 0; g < 0 && tries < 100; tries++) {
+    for (tries = 0; g < 0 && tries < 400; tries++) {
       int c = (int)rng_below(r, (uint32_t)w->n_groups);
-      if (w->groups[c].soc_coordination && !w->groups[c].small)
+      if (!w->groups[c].small && members[c] < GROUP_MAX &&
+          (w->groups[c].soc_coordination || tries >= 300) &&
+          (tries >= 100 || same_region(w->groups[c].dept, o->dept)))
         g = c;
     }
-    o->group = g;
+    o->group = g; /* -1 only if every group is full: then it stays out */
+    if (g >= 0)
+      members[g]++;
   }
   /* the facts that make L423-1 (ELAN) findings: some small organisms
    * outside any group are found not to contribute enough */
