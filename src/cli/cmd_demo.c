@@ -86,6 +86,7 @@ static int load_all(cli_ctx *ctx, const char *dir, const demo_summary *sum) {
     rc = kind->run(s, path, &io, &rep, &d, &e);
     cli_progress_done(ctx);
     if (rc < 0) {
+      int code = d.total > 0 ? EXIT_INPUT : cli_exit_for(rc);
       cli_print_diags(&d);
       if (e.code != 0)
         cli_fail(&e);
@@ -95,7 +96,7 @@ static int load_all(cli_ctx *ctx, const char *dir, const demo_summary *sum) {
               f->name, ctx->db);
       hlm_diags_free(&d);
       hlm_store_close(s);
-      return d.total > 0 ? EXIT_INPUT : cli_exit_for(rc);
+      return code;
     }
     hlm_diags_free(&d);
   }
