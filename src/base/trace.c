@@ -16,8 +16,10 @@ static int push_step(hlm_trace *t, const char *article, const char *what,
   if (t->n == t->cap) {
     size_t cap = t->cap ? t->cap * 2 : 8;
     hlm_step *p = hlm_realloc(t->steps, cap * sizeof *p);
-    if (!p)
+    if (!p) {
+      hlm_free(value); /* the step owns value from here */
       return HLM_ENOMEM;
+    }
     t->steps = p;
     t->cap = cap;
   }
