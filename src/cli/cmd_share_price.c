@@ -95,14 +95,16 @@ static void out_table(const hlm_facts *f, const hlm_share_price *p,
   }
   printf("Texte appliqué : L423-4 dans sa version du %s%s\n", p->version,
          strcmp(p->version, HLM_L423_4_ALUR) == 0 ? " (loi ALUR)" : "");
+  if (p->base_whole)
+    money(p->base_int, m, sizeof m);
+  else
+    snprintf(m, sizeof m, "%s centimes", p->base_cents);
   if (p->base_acquisition) {
     hlm_date_format(p->acquired, acq);
-    printf("Base : prix d'acquisition, %s centimes par action (acquises le "
-           "%s%s%s)\n",
-           p->base_cents, acq, holder ? " par " : "", holder ? holder : "");
+    printf("Base : prix d'acquisition, %s par action (acquises le %s%s%s)\n",
+           m, acq, holder ? " par " : "", holder ? holder : "");
   } else {
-    printf("Base : valeur nominale, %s centimes par action%s\n",
-           p->base_cents,
+    printf("Base : valeur nominale, %s par action%s\n", m,
            strcmp(p->version, HLM_L423_4_ALUR) == 0
                ? " (prix ou date d'acquisition inconnu : règle du nominal, "
                  "vingt ans au plus)"
