@@ -56,6 +56,7 @@ typedef struct hlm_votes {
   hlm_date as_of;
   int64_t shares;        /* S: shares of categories 1-4 held at the date */
   int64_t uncategorised; /* shares of rows without a category (not in S) */
+  int64_t persons;       /* shares of PERSON rows, whatever the category */
   int64_t total_votes;   /* T = 10 S (R422-1-1 I) */
   int64_t a_votes;       /* categories 1 + 4: floor(2T/3) - 1 */
   int64_t b_votes;       /* categories 2 + 3: T - A */
@@ -82,6 +83,22 @@ typedef struct hlm_votes {
 int hlm_votes_compute(const hlm_facts *f, const char *company,
                       hlm_date as_of, hlm_votes *out, hlm_error *err);
 void hlm_votes_clear(hlm_votes *v); /* NULL-safe */
+
+/* An index of f->capital->holdings by company, built once to compute many
+ * companies (`hlm votes --all`, the L422-2-1 rule) without scanning every
+ * row for each.  It borrows f, which must outlive it. */
+typedef struct hlm_holdings_index hlm_holdings_index;
+/* HLM_OK or HLM_ENOMEM; free with hlm_holdings_index_free (NULL-safe). */
+int hlm_holdings_index_new(const hlm_facts *f, hlm_holdings_index **out);
+void hlm_holdings_index_free(hlm_holdings_index *ix);
+/* The rows of company that count at d (0: no cap table at that date);
+ * ix may be NULL (then every row is scanned). */
+size_t hlm_holdings_count(const hlm_facts *f, const hlm_holdings_index *ix,
+                          const char *company, hlm_date d);
+/* hlm_votes_compute through an index (ix may be NULL). */
+int hlm_votes_compute_ix(const hlm_facts *f, const hlm_holdings_index *ix,
+                         const char *company, hlm_date as_of,
+                         hlm_votes *out, hlm_error *err);
 
 /* ---- maximum share price (L423-4) ---- */
 

@@ -10,6 +10,7 @@
  * {"as_of", "companies": [the same objects]}.  Unknown votes (categories 2
  * and 3 without statutory split) are null.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -146,18 +147,6 @@ static void csv_rows(cli_table *t, const hlm_votes *v) {
   }
 }
 
-static int has_rows(const hlm_facts *f, const char *company, hlm_date d) {
-  size_t i;
-  const hlm_capital_facts *c = f->capital;
-  for (i = 0; c && i < c->n_holdings; i++)
-    if (strcmp(c->holdings[i].company, company) == 0 &&
-        c->holdings[i].shares > 0 &&
-        (c->holdings[i].acquired == HLM_DATE_NONE ||
-         c->holdings[i].acquired <= d))
-      return 1;
-  return 0;
-}
-
 int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("votes");
   cli_opts o = {argc, argv, 1, NULL, NULL};
@@ -167,7 +156,7 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
   hlm_facts f;
   hlm_error e;
   size_t i, listed = 0, skipped = 0;
-  json_t *arr = NULL;
+  hlm_holdings_index *ix = NULL;
   cli_table csv;
   static const char *csv_heads[] = {"company", "holder", "category", "shares",
                                     "votes"};
@@ -205,7 +194,7 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
       rc = EXIT_OK_;
     } else {
       print_table(&f, &v);
-      if (has_rows(&f, company, ctx->as_of))
+      if (hlm_holdings_count(&f, NULL, company, ctx->as_of))
         printf("\nConstats : hlm check --rule L422-2-1 --organism %s\n",
                company);
       rc = EXIT_OK_;
@@ -215,26 +204,59 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
   }
 
   /* every ESH with a cap table at the date */
-  if (ctx->fmt == FMT_JSON)
-    arr = json_array();
+  {
+    hlm_date from;
+    hlm_date_parse(HLM_VOTES_FROM, strlen(HLM_VOTES_FROM), &from);
+    if (ctx->as_of < from) {
+      fprintf(stderr,
+              "hlm votes : R422-1-1 (répartition des voix) n'est en vigueur "
+              "qu'à partir du %s\n",
+              HLM_VOTES_FROM);
+      rc = EXIT_INPUT;
+      goto done;
+    }
+  }
+  if (hlm_holdings_index_new(&f, &ix) < 0) {
+    fprintf(stderr, "hlm votes : mémoire insuffisante\n");
+    rc = EXIT_INTERNAL;
+    goto done;
+  }
+  if (ctx->fmt == FMT_JSON) {
+    /* streamed, one company at a time: the document for every ESH of the
+     * country stays small in memory */
+    char date[11];
+    hlm_date_format(ctx->as_of, date);
+    printf("{\n \"as_of\": \"%s\",\n \"companies\": [", date);
+  }
   for (i = 0; i < f.n_orgs; i++) {
     hlm_votes v;
     if (f.orgs[i].kind != HLM_KIND_ESH)
       continue;
-    if (!has_rows(&f, f.orgs[i].id, ctx->as_of)) {
+    if (!hlm_holdings_count(&f, ix, f.orgs[i].id, ctx->as_of)) {
       skipped++;
       continue;
     }
-    rc = hlm_votes_compute(&f, f.orgs[i].id, ctx->as_of, &v, &e);
+    rc = hlm_votes_compute_ix(&f, ix, f.orgs[i].id, ctx->as_of, &v, &e);
     if (rc < 0) {
       hlm_votes_clear(&v);
-      json_decref(arr);
       rc = cli_fail(&e);
       goto done;
     }
     listed++;
     if (ctx->fmt == FMT_JSON) {
-      json_array_append_new(arr, votes_json(&f, &v));
+      json_t *doc = votes_json(&f, &v);
+      char *t = doc ? json_dumps(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER)
+                    : NULL;
+      json_decref(doc);
+      if (!t) {
+        hlm_votes_clear(&v);
+        fprintf(stderr, "hlm votes : mémoire insuffisante\n");
+        rc = EXIT_INTERNAL;
+        goto done;
+      }
+      fputs(listed > 1 ? ",\n" : "\n", stdout);
+      fputs(t, stdout);
+      free(t);
     } else if (ctx->fmt == FMT_CSV) {
       csv_rows(&csv, &v);
     } else {
@@ -245,10 +267,8 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
     hlm_votes_clear(&v);
   }
   if (ctx->fmt == FMT_JSON) {
-    char date[11];
-    hlm_date_format(ctx->as_of, date);
-    rc = cli_json_out(
-        json_pack("{s:s, s:o}", "as_of", date, "companies", arr));
+    printf("%s]\n}\n", listed ? "\n " : "");
+    rc = EXIT_OK_;
   } else if (ctx->fmt == FMT_CSV) {
     cli_table_csv(&csv, stdout);
     rc = EXIT_OK_;
@@ -261,6 +281,7 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
     rc = EXIT_OK_;
   }
 done:
+  hlm_holdings_index_free(ix);
   cli_table_free(&csv);
   hlm_facts_clear(&f);
   hlm_store_close(s);

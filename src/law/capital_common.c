@@ -5,6 +5,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/exact.h"
@@ -13,6 +14,129 @@
 
 int hlm__holding_counts(const hlm_holding *h, hlm_date d) {
   return h->shares > 0 && (h->acquired == HLM_DATE_NONE || h->acquired <= d);
+}
+
+/* ---- index of the holdings by company ---- */
+
+struct hlm_holdings_index {
+  const hlm_holding *rows; /* f->capital->holdings */
+  size_t *idx;             /* row indices, by company then row order */
+  size_t n;
+};
+
+typedef struct ent {
+  const char *company;
+  size_t row;
+} ent;
+
+static int cmp_ent(const void *a, const void *b) {
+  const ent *x = a, *y = b;
+  int c = strcmp(x->company, y->company);
+  if (c)
+    return c;
+  return x->row < y->row ? -1 : x->row > y->row;
+}
+
+int hlm_holdings_index_new(const hlm_facts *f, hlm_holdings_index **out) {
+  hlm_holdings_index *ix = hlm_calloc(1, sizeof *ix);
+  const hlm_capital_facts *c = f->capital;
+  ent *e;
+  size_t i;
+  *out = NULL;
+  if (!ix)
+    return HLM_ENOMEM;
+  if (c && c->n_holdings) {
+    ix->idx = hlm_malloc(c->n_holdings * sizeof *ix->idx);
+    e = hlm_malloc(c->n_holdings * sizeof *e);
+    if (!ix->idx || !e) {
+      hlm_free(e);
+      hlm_free(ix->idx);
+      hlm_free(ix);
+      return HLM_ENOMEM;
+    }
+    ix->rows = c->holdings;
+    ix->n = c->n_holdings;
+    for (i = 0; i < ix->n; i++) {
+      e[i].company = c->holdings[i].company;
+      e[i].row = i;
+    }
+    qsort(e, ix->n, sizeof *e, cmp_ent);
+    for (i = 0; i < ix->n; i++)
+      ix->idx[i] = e[i].row;
+    hlm_free(e);
+  }
+  *out = ix;
+  return HLM_OK;
+}
+
+void hlm_holdings_index_free(hlm_holdings_index *ix) {
+  if (!ix)
+    return;
+  hlm_free(ix->idx);
+  hlm_free(ix);
+}
+
+int hlm__holdings_rows(const hlm_facts *f, const hlm_holdings_index *ix,
+                       const char *company, const size_t **idx, size_t *n,
+                       int *owned) {
+  const hlm_capital_facts *c = f->capital;
+  size_t i, k = 0, *p;
+  *idx = NULL;
+  *n = 0;
+  *owned = 0;
+  if (!c || !c->n_holdings)
+    return HLM_OK;
+  if (ix) {
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) { /* first row of company */
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(ix->rows[ix->idx[mid]].company, company) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (hi = lo; hi < ix->n && strcmp(ix->rows[ix->idx[hi]].company,
+                                       company) == 0;
+         hi++)
+      ;
+    *idx = ix->idx + lo;
+    *n = hi - lo;
+    return HLM_OK;
+  }
+  for (i = 0; i < c->n_holdings; i++)
+    k += strcmp(c->holdings[i].company, company) == 0;
+  if (k == 0)
+    return HLM_OK;
+  p = hlm_malloc(k * sizeof *p);
+  if (!p)
+    return HLM_ENOMEM;
+  for (i = 0, k = 0; i < c->n_holdings; i++)
+    if (strcmp(c->holdings[i].company, company) == 0)
+      p[k++] = i;
+  *idx = p;
+  *n = k;
+  *owned = 1;
+  return HLM_OK;
+}
+
+size_t hlm_holdings_count(const hlm_facts *f, const hlm_holdings_index *ix,
+                          const char *company, hlm_date d) {
+  const size_t *idx;
+  size_t n, i, k = 0;
+  int owned;
+  if (hlm__holdings_rows(f, ix, company, &idx, &n, &owned) < 0) {
+    /* no memory for the scan: count without it */
+    const hlm_capital_facts *c = f->capital;
+    for (i = 0; c && i < c->n_holdings; i++)
+      k += strcmp(c->holdings[i].company, company) == 0 &&
+           hlm__holding_counts(&c->holdings[i], d);
+    return k;
+  }
+  for (i = 0; i < n; i++)
+    k += hlm__holding_counts(&f->capital->holdings[idx[i]], d);
+  if (owned)
+    hlm_free((void *)idx);
+  return k;
 }
 
 int hlm__eval_wants_company(const hlm_eval *ev, const char *company) {

@@ -20,6 +20,14 @@
  * ones from their `acquired` day (spec "Holders"). */
 int hlm__holding_counts(const hlm_holding *h, hlm_date d);
 
+/* The indices into f->capital->holdings of the rows of company (any
+ * date), through ix when given, else by scanning: *idx is borrowed from ix,
+ * or allocated (*owned = 1: free it with hlm_free).  HLM_OK or
+ * HLM_ENOMEM. */
+int hlm__holdings_rows(const hlm_facts *f, const hlm_holdings_index *ix,
+                       const char *company, const size_t **idx, size_t *n,
+                       int *owned);
+
 /* 1 when the evaluation asks for company (no --organism, or that one). */
 int hlm__eval_wants_company(const hlm_eval *ev, const char *company);
 

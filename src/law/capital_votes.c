@@ -65,16 +65,20 @@ void hlm_votes_clear(hlm_votes *v) {
 }
 
 /* Sums the rows of company counting at as_of into v->lines. */
-static int gather(const hlm_capital_facts *c, const char *company,
-                  hlm_date as_of, hlm_votes *v) {
-  size_t i, cap = 0;
-  if (!c)
-    return HLM_OK;
-  for (i = 0; i < c->n_holdings; i++) {
-    const hlm_holding *h = &c->holdings[i];
+static int gather(const hlm_facts *f, const hlm_holdings_index *ix,
+                  const char *company, hlm_date as_of, hlm_votes *v) {
+  const size_t *idx;
+  size_t i, n, cap = 0;
+  int owned, rc = HLM_OK;
+  if ((rc = hlm__holdings_rows(f, ix, company, &idx, &n, &owned)) < 0)
+    return rc;
+  for (i = 0; i < n; i++) {
+    const hlm_holding *h = &f->capital->holdings[idx[i]];
     size_t k;
-    if (strcmp(h->company, company) != 0 || !hlm__holding_counts(h, as_of))
+    if (!hlm__holding_counts(h, as_of))
       continue;
+    if (h->holder_type == HLM_HOLDER_PERSON)
+      v->persons += h->shares;
     if (h->category < 1 || h->category > 4) {
       v->uncategorised += h->shares;
       continue;
@@ -94,8 +98,10 @@ static int gather(const hlm_capital_facts *c, const char *company,
     if (v->n_lines == cap) {
       size_t nc = cap ? cap * 2 : 16;
       hlm_vote_line *p = hlm_realloc(v->lines, nc * sizeof *p);
-      if (!p)
-        return HLM_ENOMEM;
+      if (!p) {
+        rc = HLM_ENOMEM;
+        break;
+      }
       v->lines = p;
       cap = nc;
     }
@@ -109,9 +115,11 @@ static int gather(const hlm_capital_facts *c, const char *company,
       l->shares = h->shares;
     }
   }
-  if (v->n_lines > 1)
+  if (owned)
+    hlm_free((void *)idx);
+  if (rc == HLM_OK && v->n_lines > 1)
     qsort(v->lines, v->n_lines, sizeof *v->lines, cmp_line);
-  return HLM_OK;
+  return rc;
 }
 
 static int add_tie(hlm_votes *v, int category, size_t first,
@@ -180,19 +188,22 @@ static int split_category(hlm_votes *v, int cat, size_t lo, size_t hi) {
                                   "proportionnelle aux actions"
                                 : "");
   {
-    char list[600];
-    size_t p = 0;
-    list[0] = '\0';
-    for (k = lo; k < hi && p + 40 < sizeof list; k++)
-      p += (size_t)snprintf(list + p, sizeof list - p, "%s%s : %lld",
-                            k > lo ? " ; " : "", v->lines[k].holder,
-                            (long long)v->lines[k].votes);
-    if (k < hi)
-      snprintf(list + p, sizeof list - p, " ; … (%zu de plus)", hi - k);
+    /* the holders' votes are in the result; the trace says how many votes
+     * the floors gave and how many went to the largest remainders */
+    __int128 W = 0;
+    int64_t floors = 0;
+    for (k = lo; k < hi; k++)
+      W += v->lines[k].shares;
+    for (k = lo; k < hi; k++)
+      floors += (int64_t)((__int128)v->cat_votes[cat] * v->lines[k].shares /
+                          W);
     rc = hlm_trace_add(&v->trace,
                        cat == 2 || cat == 3 ? "R422-1-1 III (lecture C1)"
                                             : "R422-1-1 II al. 3",
-                       buf, "%s", list);
+                       buf, "%lld voix en parties entières, %lld aux plus "
+                            "forts restes",
+                       (long long)floors,
+                       (long long)(v->cat_votes[cat] - floors));
   }
   if (rc == HLM_OK && tie) {
     char ids[400];
@@ -216,6 +227,12 @@ static int split_category(hlm_votes *v, int cat, size_t lo, size_t hi) {
 
 int hlm_votes_compute(const hlm_facts *f, const char *company,
                       hlm_date as_of, hlm_votes *v, hlm_error *err) {
+  return hlm_votes_compute_ix(f, NULL, company, as_of, v, err);
+}
+
+int hlm_votes_compute_ix(const hlm_facts *f, const hlm_holdings_index *ix,
+                         const char *company, hlm_date as_of, hlm_votes *v,
+                         hlm_error *err) {
   const hlm_organism *o;
   const hlm_capital_facts *c = f->capital;
   int64_t S, T, A, B, c1, c4, g;
@@ -241,7 +258,7 @@ int hlm_votes_compute(const hlm_facts *f, const char *company,
                          "au %s, R422-1-1 (répartition des voix) n'est pas en "
                          "vigueur : il l'est à partir du %s",
                          hlm__date_text(as_of, dbuf), HLM_VOTES_FROM);
-  if (gather(c, company, as_of, v) < 0)
+  if (gather(f, ix, company, as_of, v) < 0)
     return HLM_NOMEM(err);
 
   for (i = 0; i < v->n_lines; i++) {
@@ -448,20 +465,9 @@ static int with_votes(hlm_finding *fd, const hlm_votes *v) {
   return hlm_trace_append(&fd->trace, &v->trace);
 }
 
-static int has_rows(const hlm_capital_facts *c, const char *company,
-                    hlm_date d) {
-  size_t i;
-  for (i = 0; c && i < c->n_holdings; i++)
-    if (strcmp(c->holdings[i].company, company) == 0 &&
-        hlm__holding_counts(&c->holdings[i], d))
-      return 1;
-  return 0;
-}
-
 static int company_findings(const hlm_eval *ev, const hlm_organism *o,
                             const hlm_votes *v, hlm_findings *out,
                             hlm_error *err) {
-  const hlm_capital_facts *c = ev->facts->capital;
   const char *R = "L422-2-1", *V = V_L422_2_1, *id = o->id;
   size_t from = out->n, i, j;
   int64_t all = v->shares + v->uncategorised, persons = 0, c1 = 0;
@@ -515,12 +521,7 @@ static int company_findings(const hlm_eval *ev, const hlm_organism *o,
   /* ART: L422-2-1 III al. 5 — « Les personnes physiques ne peuvent
    * détenir au total plus de 5 % du capital »: every PERSON row counts,
    * whatever its category (spec "Votes") */
-  for (i = 0; c && i < c->n_holdings; i++) {
-    const hlm_holding *h = &c->holdings[i];
-    if (h->holder_type == HLM_HOLDER_PERSON && strcmp(h->company, id) == 0 &&
-        hlm__holding_counts(h, ev->as_of))
-      persons += h->shares;
-  }
+  persons = v->persons;
   if ((rc = hlm_param_at("persons_max_holding", ev->as_of, &row, err)) < 0)
     return rc;
   if (all > 0 && (__int128)persons * 10000 > (__int128)row->value * all) {
@@ -648,20 +649,22 @@ static int company_findings(const hlm_eval *ev, const hlm_organism *o,
 int hlm__rule_l422_2_1(const hlm_eval *ev, hlm_findings *out,
                        hlm_error *err) {
   const hlm_facts *f = ev->facts;
+  hlm_holdings_index *ix;
   size_t i;
-  for (i = 0; i < f->n_orgs; i++) {
+  int rc = HLM_OK;
+  if (hlm_holdings_index_new(f, &ix) < 0)
+    return HLM_NOMEM(err);
+  for (i = 0; i < f->n_orgs && rc == HLM_OK; i++) {
     const hlm_organism *o = &f->orgs[i];
     hlm_votes v;
-    int rc;
     if (o->kind != HLM_KIND_ESH || !hlm_eval_wants_org(ev, i) ||
-        !has_rows(f->capital, o->id, ev->as_of))
+        hlm_holdings_count(f, ix, o->id, ev->as_of) == 0)
       continue; /* no cap table: nothing to judge (reading C17) */
-    rc = hlm_votes_compute(f, o->id, ev->as_of, &v, err);
+    rc = hlm_votes_compute_ix(f, ix, o->id, ev->as_of, &v, err);
     if (rc == HLM_OK)
       rc = company_findings(ev, o, &v, out, err);
     hlm_votes_clear(&v);
-    if (rc < 0)
-      return rc;
   }
-  return HLM_OK;
+  hlm_holdings_index_free(ix);
+  return rc;
 }
