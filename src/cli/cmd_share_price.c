@@ -212,8 +212,8 @@ int cmd_share_price(cli_ctx *ctx, int argc, char **argv) {
   } else if (ctx->fmt == FMT_JSON) {
     rc = out_json(&p, q.holder);
   } else if (ctx->fmt == FMT_CSV) {
-    static const char *heads[] = {"year", "livret_a_bp", "margin_bp",
-                                  "interest_cents"};
+    static const char *heads[] = {"année", "livret A au 31/12 (pb)",
+                                  "majoration (pb)", "intérêt (centimes)"};
     cli_table t;
     size_t i;
     cli_table_init(&t, 4, heads);

@@ -158,8 +158,8 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
   size_t i, listed = 0, skipped = 0;
   hlm_holdings_index *ix = NULL;
   cli_table csv;
-  static const char *csv_heads[] = {"company", "holder", "category", "shares",
-                                    "votes"};
+  static const char *csv_heads[] = {"société", "détenteur", "catégorie",
+                                    "actions", "voix"};
 
   while ((rc = cli_next_opt(ctx, cmd, &o, NULL)) == 1) {
     if (o.name && strcmp(o.name, "all") == 0)

@@ -275,8 +275,10 @@ static int soc_company(const hlm_eval *ev, const hlm_organism *o,
   size_t i, from = out->n;
   captable ct;
   hlm_finding *fd;
+  const hlm_param_row *lim;
   const char *R = "R423-86", *A5 = "R423-86 annexe I §5";
   char d1[11];
+  int rc;
 
   captable_at(f, o->id, ev->as_of, &ct);
   if (ct.total == 0)
@@ -326,7 +328,9 @@ static int soc_company(const hlm_eval *ev, const hlm_organism *o,
       return HLM_NOMEM(err);
   }
   /* exactly 50 % is allowed */
-  if (2 * ct.local > ct.total) {
+  if ((rc = hlm_param_at("coordination_local_max", ev->as_of, &lim, err)) < 0)
+    return rc;
+  if ((__int128)ct.local * 10000 > (__int128)lim->value * ct.total) {
     fd = hlm__cap_finding(out, from, R, A5, V_ANNEX, HLM_SEV_VIOLATION,
                           "organism", o->id, "LOCAL_COMPANIES_OVER_50PCT",
                           ev->as_of,
@@ -334,10 +338,11 @@ static int soc_company(const hlm_eval *ev, const hlm_organism *o,
                           "%lld actions sur %lld, plus de 50 %% du capital",
                           o->name, (long long)ct.local, (long long)ct.total);
     if (!fd || hlm_trace_add(&fd->trace, A5,
-                             "Part de SEM, SPL et SEMOP : 2 × actions > "
-                             "capital",
-                             "2 × %lld > %lld", (long long)ct.local,
-                             (long long)ct.total) < 0)
+                             "Part de SEM, SPL et SEMOP : actions × 10 000 > "
+                             "plafond (pb) × capital",
+                             "%lld × 10000 > %lld × %lld (%s)",
+                             (long long)ct.local, (long long)lim->value,
+                             (long long)ct.total, lim->source) < 0)
       return HLM_NOMEM(err);
   }
   /* ART: R423-86 annexe I §11 — with a SEM, SPL or SEMOP shareholder on the
@@ -348,7 +353,6 @@ static int soc_company(const hlm_eval *ev, const hlm_organism *o,
     captable at;
     const hlm_param_row *lrow, *mrow;
     int64_t bp, cap;
-    int rc;
     if (strcmp(dv->company, o->id) || dv->paid == HLM_DATE_NONE ||
         dv->paid > ev->as_of || dv->paid < hlm__d(V_ANNEX))
       continue;
