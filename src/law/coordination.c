@@ -102,6 +102,19 @@ static int holds_at(const hlm_facts *f, const char *company,
   return 0;
 }
 
+/* 1 when row i is the first row of its (company, holder) counting at d:
+ * a holder on several rows is judged once. */
+static int first_row(const hlm_capital_facts *c, size_t i, hlm_date d) {
+  const hlm_holding *h = &c->holdings[i];
+  size_t j;
+  for (j = 0; j < i; j++)
+    if (strcmp(c->holdings[j].company, h->company) == 0 &&
+        strcmp(c->holdings[j].holder, h->holder) == 0 &&
+        hlm__holding_counts(&c->holdings[j], d))
+      return 0;
+  return 1;
+}
+
 /* ---- transfers (§7) ---- */
 
 const char *hlm_transfer_status_name(hlm_transfer_status s) {
@@ -289,7 +302,8 @@ static int soc_company(const hlm_eval *ev, const hlm_organism *o,
   for (i = 0; c && i < c->n_holdings; i++) {
     const hlm_holding *h = &c->holdings[i];
     hlm_kind k;
-    if (strcmp(h->company, o->id) || !hlm__holding_counts(h, ev->as_of))
+    if (strcmp(h->company, o->id) || !hlm__holding_counts(h, ev->as_of) ||
+        !first_row(c, i, ev->as_of))
       continue;
     k = h->holder_type == HLM_HOLDER_ORGANISM ? holder_kind(f, h->holder)
                                               : HLM_KIND_NONE;
@@ -521,7 +535,8 @@ int hlm__rule_l423_1_2_sac(const hlm_eval *ev, hlm_findings *out,
     for (i = 0; c && i < c->n_holdings; i++) {
       const hlm_holding *h = &c->holdings[i];
       hlm_kind kd;
-      if (strcmp(h->company, o->id) || !hlm__holding_counts(h, ev->as_of))
+      if (strcmp(h->company, o->id) || !hlm__holding_counts(h, ev->as_of) ||
+          !first_row(c, i, ev->as_of))
         continue;
       kd = h->holder_type == HLM_HOLDER_ORGANISM ? holder_kind(f, h->holder)
                                                  : HLM_KIND_NONE;
