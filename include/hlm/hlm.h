@@ -10,6 +10,7 @@
 
 #include "hlm/alloc.h"
 #include "hlm/capital.h"
+#include "hlm/capital_law.h"
 #include "hlm/date.h"
 #include "hlm/error.h"
 #include "hlm/io.h"
