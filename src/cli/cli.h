@@ -126,6 +126,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_explain(cli_ctx *ctx, int argc, char **argv);
 int cmd_rules(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+int cmd_loans(cli_ctx *ctx, int argc, char **argv);
+int cmd_levy(cli_ctx *ctx, int argc, char **argv);
+int cmd_costs(cli_ctx *ctx, int argc, char **argv);
 
 const cli_cmd *cli_find(const char *name);
 
