@@ -123,14 +123,35 @@ static int year_in_force(int y) {
 
 static char *qtext(const mpq_t q) { return hlm__mpq_text(q); }
 
-/* Appends a step whose value is the exact text of q. */
+/* Writes into out (n bytes) q rounded half up to 4 decimal places, the
+ * French way ("0,0161"), for a reader of a fraction. */
+static void approx4(const mpq_t q, char *out, size_t n) {
+  mpq_t x;
+  int64_t v, a;
+  mpq_init(x);
+  mpq_set_ui(x, 10000, 1);
+  mpq_mul(x, x, q);
+  v = hlm__mpq_round_half_up(x);
+  mpq_clear(x);
+  a = v < 0 ? -v : v;
+  snprintf(out, n, "%s%lld,%04lld", v < 0 ? "-" : "", (long long)(a / 10000),
+           (long long)(a % 10000));
+}
+
+/* Appends a step whose value is the exact text of q, followed by its
+ * value to four places when it is a fraction ("13/812 (≈ 0,0160)"). */
 static int step_q(hlm_trace *t, const char *article, const char *what,
                   const char *prefix, const mpq_t q) {
-  char *s = qtext(q);
+  char *s = qtext(q), ap[48];
   int rc;
   if (!s)
     return HLM_ENOMEM;
-  rc = hlm_trace_add(t, article, what, "%s%s", prefix, s);
+  if (strchr(s, '/')) {
+    approx4(q, ap, sizeof ap);
+    rc = hlm_trace_add(t, article, what, "%s%s (≈ %s)", prefix, s, ap);
+  } else {
+    rc = hlm_trace_add(t, article, what, "%s%s", prefix, s);
+  }
   hlm_free(s);
   return rc;
 }
