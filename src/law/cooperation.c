@@ -455,6 +455,7 @@ static int member_allowed(const hlm_facts *f, const hlm_organism *o,
                        o->subsidiary_of);
 }
 
+/* 1 when the organism id passes the --organism / --group filters. */
 static int wants_subject(const hlm_eval *ev, const char *id) {
   long k;
   if (ev->only_organism && strcmp(ev->only_organism, id) != 0)
@@ -481,6 +482,9 @@ static int member_finding(const hlm_eval *ev, hlm_findings *out,
   return HLM_OK;
 }
 
+/* hlm check for L423-6 in the wording of version: every member joined by
+ * the date (kind allowed, convention), then the costs of every (structure,
+ * period) whose period has started (NO_USAGE, BILLING_NOT_AT_COST). */
 static int rule(const hlm_eval *ev, const char *version, hlm_findings *out,
                 hlm_error *err) {
   const hlm_facts *f = ev->facts;

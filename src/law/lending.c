@@ -452,6 +452,9 @@ nomem:
   return HLM_NOMEM(err);
 }
 
+/* Judges r->loan as of x->as_of: fills r (status, acceptance date,
+ * eligible, rate_ok, trace) and appends its findings (see
+ * hlm_loans_judge).  HLM_OK, HLM_ENOMEM or HLM_EPARAM. */
 static int judge_one(judge_ctx *x, hlm_loan_result *r, hlm_error *err) {
   const hlm_loan *l = r->loan;
   const hlm_facts *f = x->f;
@@ -661,6 +664,8 @@ nomem:
 
 /* ---- the whole set ---- */
 
+/* 1 when org (if set) lends or borrows l, and group (if set) is the group
+ * of its lender or its borrower. */
 static int wants(const hlm_facts *f, const hlm_loan *l, const char *org,
                  const char *group) {
   if (org && strcmp(l->lender, org) != 0 && strcmp(l->borrower, org) != 0)
@@ -675,6 +680,7 @@ static int wants(const hlm_facts *f, const hlm_loan *l, const char *org,
   return 1;
 }
 
+/* hlm_loans_judge with a group filter as well (hlm check --group). */
 static int judge_all(const hlm_facts *f, hlm_date as_of, const char *org,
                      const char *group, int only_kind, hlm_loan_result **res,
                      size_t *n, hlm_findings *out, hlm_error *err) {
@@ -729,6 +735,7 @@ void hlm_loan_results_free(hlm_loan_result *r, size_t n) {
 
 /* ---- the registry's rule functions ---- */
 
+/* The findings of the loans of one kind for hlm check. */
 static int rule(const hlm_eval *ev, int kind, hlm_findings *out,
                 hlm_error *err) {
   hlm_loan_result *r;

@@ -600,6 +600,114 @@ static int work_build(work *w, const hlm_facts *f, int year, int in_force,
   return HLM_OK;
 }
 
+/* ART: L423-14 al. 5 — the arrêté « porte[nt] le produit total annuel du
+ * prélèvement … à 175 millions d'euros »: one t for every rate (spec).
+ * Sets rates[] to low_i + t (high_i − low_i) for the t chosen (see above),
+ * and res->t, target_cents, target_reached and the calibration steps of
+ * res->trace.  Only the organisms whose facts are complete take part. */
+static int calibrate(work *w, int year, mpq_t rates[4], hlm_levy_result *res,
+                     hlm_error *err) {
+  calib kb;
+  int64_t lo[4], hi[4], target = 0, t0, t1, v, below = 0;
+  mpq_t d, q, t;
+  size_t i;
+  int k, rc;
+  for (k = 0; k < 4; k++)
+    if ((rc = hlm_levy_rate_bounds(year, k, &lo[k], &hi[k], err)) < 0)
+      return rc;
+  if ((rc = param_on("levy_national_target_cents", year, &target, err)) < 0)
+    return rc;
+  memset(&kb, 0, sizeof kb);
+  kb.c = hlm_malloc((w->n_calcs ? w->n_calcs : 1) * sizeof *kb.c);
+  if (!kb.c)
+    return HLM_NOMEM(err);
+  mpq_init(kb.tmp);
+  mpq_init(kb.tmp2);
+  mpq_init(d);
+  mpq_init(q);
+  mpq_init(t);
+  for (i = 0; i < w->n_calcs; i++) {
+    calc *c = &w->calcs[i];
+    if (!c->known)
+      continue;
+    /* a2 = n Σ low_i w_i / 10000 + 1/2, b = n Σ (high_i − low_i) w_i /
+     * 10000 */
+    mpq_set_ui(c->a2, 0, 1);
+    mpq_set_ui(c->b, 0, 1);
+    for (k = 0; k < 4; k++) {
+      mpq_set_si(d, (long)lo[k], 1);
+      mpq_mul(q, c->w[k], d);
+      mpq_add(c->a2, c->a2, q);
+      mpq_set_si(d, (long)(hi[k] - lo[k]), 1);
+      mpq_mul(q, c->w[k], d);
+      mpq_add(c->b, c->b, q);
+    }
+    mpq_set_si(d, (long)c->n, 10000);
+    mpq_canonicalize(d);
+    mpq_mul(c->a2, c->a2, d);
+    mpq_mul(c->b, c->b, d);
+    mpq_set_ui(d, 1, 2);
+    mpq_add(c->a2, c->a2, d);
+    kb.c[kb.n++] = c;
+  }
+  mpq_set_ui(t, 0, 1);
+  t0 = total_at(&kb, t);
+  mpq_set_ui(t, 1, 1);
+  t1 = total_at(&kb, t);
+  res->target_cents = target;
+  res->target_reached = t0 <= target;
+  if (t1 <= target) {
+    /* even the highest rates stay within the target: the law's upper
+     * bounds, t = 1 */
+    v = t1;
+    mpq_set_ui(t, 1, 1);
+  } else if (t0 > target) {
+    /* out of reach from above: the lowest rates, t = 0 */
+    v = t0;
+    mpq_set_ui(t, 0, 1);
+  } else {
+    /* the largest total within the target is the one just below the
+     * first jump above it; then the smallest t whose total is that one
+     * (the total is constant on [t, t') and t' is not reached) */
+    first_above(&kb, target, t, &below);
+    v = below;
+    first_above(&kb, v - 1, t, &below);
+  }
+  for (k = 0; k < 4; k++) {
+    mpq_set_si(d, (long)(hi[k] - lo[k]), 1);
+    mpq_mul(rates[k], t, d);
+    mpq_set_si(d, (long)lo[k], 1);
+    mpq_add(rates[k], rates[k], d);
+  }
+  res->rates_known = 1;
+  res->t = qtext(t);
+  rc = HLM_OK;
+  if (!res->t ||
+      hlm_trace_add(&res->trace, "L423-14 al. 5",
+                    "Calibrage : r_i = bas_i + t × (haut_i − bas_i), un même "
+                    "t pour tous ; total national croissant en t",
+                    "total(0) = %lld, total(1) = %lld centimes, cible %lld",
+                    (long long)t0, (long long)t1, (long long)target) < 0 ||
+      hlm_trace_add(&res->trace, "L423-14 al. 5",
+                    t0 > target ? "Cible inatteignable : même t = 0 la dépasse"
+                    : t1 <= target
+                        ? "Même les taux les plus hauts (t = 1) restent sous "
+                          "la cible : t = 1"
+                        : "Plus grand total atteignable sans dépasser la "
+                          "cible, et le plus petit t qui l'atteint (recherche "
+                          "exacte sur les points de saut)",
+                    "t = %s ; total %lld centimes ; %ld évaluations",
+                    res->t ? res->t : "", (long long)v, kb.evals) < 0)
+    rc = HLM_NOMEM(err);
+  mpq_clear(kb.tmp);
+  mpq_clear(kb.tmp2);
+  mpq_clear(d);
+  mpq_clear(q);
+  mpq_clear(t);
+  hlm_free(kb.c);
+  return rc;
+}
+
 static int add_missing(hlm_findings *out, const calc *c, int year,
                        hlm_date as_of) {
   char msg[1024];
@@ -615,7 +723,7 @@ int hlm_levy_compute(const hlm_facts *f, int year, const char *only_organism,
                      hlm_date as_of, hlm_levy_result *res, hlm_findings *out,
                      hlm_error *err) {
   work w;
-  mpq_t rates[4], t, q, before;
+  mpq_t rates[4], q, before;
   size_t i, listed = 0;
   int k, rc, in_force = year_in_force(year);
   memset(res, 0, sizeof *res);
@@ -623,7 +731,6 @@ int hlm_levy_compute(const hlm_facts *f, int year, const char *only_organism,
   res->in_force = in_force;
   for (k = 0; k < 4; k++)
     mpq_init(rates[k]);
-  mpq_init(t);
   mpq_init(q);
   mpq_init(before);
   if ((rc = work_build(&w, f, year, in_force, err)) < 0)
@@ -685,111 +792,9 @@ int hlm_levy_compute(const hlm_facts *f, int year, const char *only_organism,
                       (long long)rates_bp[1], (long long)rates_bp[2],
                       (long long)rates_bp[3]) < 0)
       goto nomem;
-  } else {
-    /* ART: L423-14 al. 5 — the arrêté « porte[nt] le produit total annuel
-     * du prélèvement … à 175 millions d'euros »: one t for every rate */
-    calib kb;
-    int64_t lo[4], hi[4], target = 0, t0, t1, v, below = 0;
-    mpq_t d;
-    memset(&kb, 0, sizeof kb);
-    for (k = 0; k < 4; k++)
-      if ((rc = hlm_levy_rate_bounds(year, k, &lo[k], &hi[k], err)) < 0)
-        goto done;
-    if ((rc = param_on("levy_national_target_cents", year, &target, err)) < 0)
-      goto done;
-    kb.c = hlm_malloc((w.n_calcs ? w.n_calcs : 1) * sizeof *kb.c);
-    if (!kb.c)
-      goto nomem;
-    mpq_init(kb.tmp);
-    mpq_init(kb.tmp2);
-    mpq_init(d);
-    for (i = 0; i < w.n_calcs; i++) {
-      calc *c = &w.calcs[i];
-      if (!c->known)
-        continue;
-      /* a2 = n Σ low_i w_i / 10000 + 1/2, b = n Σ (high_i − low_i) w_i /
-       * 10000 */
-      mpq_set_ui(c->a2, 0, 1);
-      mpq_set_ui(c->b, 0, 1);
-      for (k = 0; k < 4; k++) {
-        mpq_set_si(d, (long)lo[k], 1);
-        mpq_mul(q, c->w[k], d);
-        mpq_add(c->a2, c->a2, q);
-        mpq_set_si(d, (long)(hi[k] - lo[k]), 1);
-        mpq_mul(q, c->w[k], d);
-        mpq_add(c->b, c->b, q);
-      }
-      mpq_set_si(d, (long)c->n, 10000);
-      mpq_canonicalize(d);
-      mpq_mul(c->a2, c->a2, d);
-      mpq_mul(c->b, c->b, d);
-      mpq_set_ui(d, 1, 2);
-      mpq_add(c->a2, c->a2, d);
-      kb.c[kb.n++] = c;
-    }
-    mpq_set_ui(t, 0, 1);
-    t0 = total_at(&kb, t);
-    mpq_set_ui(t, 1, 1);
-    t1 = total_at(&kb, t);
-    res->target_cents = target;
-    if (t1 <= target) {
-      v = t1;
-      res->target_reached = 1;
-    } else if (t0 > target) {
-      v = t0;
-      res->target_reached = 0;
-    } else {
-      first_above(&kb, target, t, &below);
-      v = below;
-      res->target_reached = 1;
-    }
-    /* t: 1 when even the highest rates stay within the target (the total
-     * is then the same on an interval ending at 1: the law's upper
-     * bounds); else the smallest t whose total is v (the total is
-     * constant on [t, t') and the end t' is not reached) */
-    if (t1 <= target)
-      mpq_set_ui(t, 1, 1);
-    else if (!first_above(&kb, v - 1, t, &below))
-      mpq_set_ui(t, 1, 1);
-    for (k = 0; k < 4; k++) {
-      mpq_set_si(d, (long)(hi[k] - lo[k]), 1);
-      mpq_mul(rates[k], t, d);
-      mpq_set_si(d, (long)lo[k], 1);
-      mpq_add(rates[k], rates[k], d);
-    }
-    res->rates_known = 1;
-    res->t = qtext(t);
-    if (!res->t)
-      goto nomem_kb;
-    if (hlm_trace_add(&res->trace, "L423-14 al. 5",
-                      "Calibrage : r_i = bas_i + t × (haut_i − bas_i), un "
-                      "même t pour tous ; total national croissant en t",
-                      "total(0) = %lld, total(1) = %lld centimes, cible %lld",
-                      (long long)t0, (long long)t1, (long long)target) < 0 ||
-        hlm_trace_add(
-            &res->trace, "L423-14 al. 5",
-            !res->target_reached ? "Cible inatteignable : même t = 0 la dépasse"
-            : t1 <= target ? "Même les taux les plus hauts (t = 1) restent "
-                             "sous la cible : t = 1"
-                           : "Plus grand total atteignable sans dépasser la "
-                             "cible, et le plus petit t qui l'atteint "
-                             "(recherche exacte sur les points de saut)",
-            "t = %s ; total %lld centimes ; %ld évaluations", res->t,
-            (long long)v, kb.evals) < 0)
-      goto nomem_kb;
-    mpq_clear(kb.tmp);
-    mpq_clear(kb.tmp2);
-    mpq_clear(d);
-    hlm_free(kb.c);
-    goto rates_done;
-  nomem_kb:
-    mpq_clear(kb.tmp);
-    mpq_clear(kb.tmp2);
-    mpq_clear(d);
-    hlm_free(kb.c);
-    goto nomem;
+  } else if ((rc = calibrate(&w, year, rates, res, err)) < 0) {
+    goto done;
   }
-rates_done:
   if (res->rates_known)
     for (k = 0; k < 4; k++)
       if (!(res->rates_bp[k] = qtext(rates[k])))
@@ -883,7 +888,6 @@ nomem:
 done:
   for (k = 0; k < 4; k++)
     mpq_clear(rates[k]);
-  mpq_clear(t);
   mpq_clear(q);
   mpq_clear(before);
   work_free(&w);
