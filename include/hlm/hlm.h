@@ -20,5 +20,9 @@
 #include "hlm/params.h"
 #include "hlm/store.h"
 #include "hlm/trace.h"
+/* money rules: L423-14, L423-15, L423-16, L423-6 */
+#include "hlm/cooperation.h"
+#include "hlm/lending.h"
+#include "hlm/levy.h"
 
 #endif

@@ -129,6 +129,9 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_votes(cli_ctx *ctx, int argc, char **argv);
 int cmd_share_price(cli_ctx *ctx, int argc, char **argv);
 int cmd_transfers(cli_ctx *ctx, int argc, char **argv);
+int cmd_loans(cli_ctx *ctx, int argc, char **argv);
+int cmd_levy(cli_ctx *ctx, int argc, char **argv);
+int cmd_costs(cli_ctx *ctx, int argc, char **argv);
 
 const cli_cmd *cli_find(const char *name);
 
