@@ -38,6 +38,7 @@
 
 #include "base/exact.h"
 #include "hlm/alloc.h"
+#include "hlm/capital_law.h"
 #include "hlm/lending.h"
 #include "hlm/params.h"
 #include "law/allocate.h"
@@ -157,140 +158,37 @@ static int64_t held_by(const cap_table *t, const char *holder) {
   return s;
 }
 
-/* The votes of holder among the votes v of category cat: proportional to
- * the shares inside the category, floor then largest remainder, equal
- * remainders served in holder-id byte order (R422-1-1 II §3).  *votes is
- * set to 0 when holder has no share in cat. */
-static int votes_in_category(const cap_table *t, int cat, int64_t v,
-                             const char *holder, int64_t *votes) {
-  int64_t *w = NULL, *out = NULL;
-  size_t *rank = NULL, *idx = NULL, n = 0, i, j;
-  int rc = HLM_OK, me = -1;
-  *votes = 0;
-  if (v <= 0)
-    return HLM_OK;
-  w = hlm_malloc((t->n + 1) * sizeof *w);
-  out = hlm_malloc((t->n + 1) * sizeof *out);
-  rank = hlm_malloc((t->n + 1) * sizeof *rank);
-  idx = hlm_malloc((t->n + 1) * sizeof *idx);
-  if (!w || !out || !rank || !idx) {
-    rc = HLM_ENOMEM;
-    goto done;
-  }
-  for (i = 0; i < t->n; i++)
-    if (t->lines[i].category == cat && t->lines[i].shares > 0) {
-      if (strcmp(t->lines[i].holder, holder) == 0)
-        me = (int)n;
-      idx[n] = i;
-      w[n++] = t->lines[i].shares;
-    }
-  if (me < 0 || n == 0)
-    goto done;
-  /* rank: position in byte order of the holder ids */
-  for (i = 0; i < n; i++) {
-    rank[i] = 0;
-    for (j = 0; j < n; j++)
-      if (strcmp(t->lines[idx[j]].holder, t->lines[idx[i]].holder) < 0)
-        rank[i]++;
-  }
-  rc = hlm__allocate(v, w, n, rank, out, NULL, NULL);
-  if (rc == HLM_OK)
-    *votes = out[me];
-done:
-  hlm_free(w);
-  hlm_free(out);
-  hlm_free(rank);
-  hlm_free(idx);
-  return rc;
-}
-
-/* TODO(merge wt-capital): the capital room computes the R422-1-1 votes of
- * every holder (`hlm votes`, L422-2-1).  Until that lands, this is a
- * self-contained reading of R422-1-1 I-II for one holder, enough to judge
- * control for L423-16; replace it by the capital room's function.
- *
- * Votes of holder in the ESH whose capital is t: T = 10 × shares (I);
- * A = floor(2T/3) − 1 to categories 1 and 4 in proportion to their capital
- * (floor, largest remainder, a tie to category 1), category 1 never below
- * T/2 + 1 (taken from category 4), all of A to the only one holding shares
- * (II); categories 2 and 3 as the statutes say (III).  *known is 0 when
- * the holder has shares of category 2 or 3 and the statutes give no
- * split: those votes are then not counted (the result is a lower
- * bound). */
-static int esh_votes(const hlm_capital_facts *c, const char *company,
-                     const cap_table *t, const char *holder, int64_t *votes,
-                     int64_t *total, int *known, hlm_trace *tr) {
-  int64_t T = 10 * t->total, A, B, cat[5] = {0, 0, 0, 0, 0};
-  int64_t v[5] = {0, 0, 0, 0, 0}, mine = 0;
+/* The votes of holder at the general meeting of the ESH company on d:
+ * the capital room's R422-1-1 computation (hlm_votes_compute, the same
+ * figures as `hlm votes`), its trace appended to tr, then the holder's
+ * lines summed.  *known is 0 when the holder has shares of category 2 or
+ * 3 and the statutes give no split: those votes are then not counted (the
+ * result is a lower bound).  HLM_OK, or the error of the computation. */
+static int esh_votes(const hlm_facts *f, const char *company, hlm_date d,
+                     const char *holder, int64_t *votes, int64_t *total,
+                     int *known, hlm_trace *tr, hlm_error *err) {
+  hlm_votes v;
   size_t i;
-  int k, rc;
+  int rc;
+  *votes = 0;
+  *total = 0;
   *known = 1;
-  for (i = 0; i < t->n; i++)
-    if (t->lines[i].category >= 1 && t->lines[i].category <= 4)
-      cat[t->lines[i].category] += t->lines[i].shares;
-  A = (2 * T) / 3 - 1;
-  B = T - A;
-  /* ART: R422-1-1 II — « des deux tiers des voix moins une » */
-  if (cat[1] > 0 && cat[4] > 0) {
-    int64_t w[2], out[2];
-    size_t rank[2] = {0, 1};
-    w[0] = cat[1];
-    w[1] = cat[4];
-    if ((rc = hlm__allocate(A, w, 2, rank, out, NULL, NULL)) < 0)
-      return rc;
-    v[1] = out[0];
-    v[4] = out[1];
-    if (v[1] < T / 2 + 1) {
-      v[1] = T / 2 + 1;
-      v[4] = A - v[1];
+  rc = hlm_votes_compute(f, company, d, &v, err);
+  if (rc == HLM_OK && hlm_trace_append(tr, &v.trace) < 0)
+    rc = HLM_NOMEM(err);
+  if (rc == HLM_OK) {
+    for (i = 0; i < v.n_lines; i++) {
+      if (strcmp(v.lines[i].holder, holder) != 0)
+        continue;
+      if (v.lines[i].votes < 0)
+        *known = 0;
+      else
+        *votes += v.lines[i].votes;
     }
-  } else if (cat[1] > 0) {
-    v[1] = A;
-  } else if (cat[4] > 0) {
-    v[4] = A;
+    *total = v.total_votes;
   }
-  /* ART: R422-1-1 III — the votes of categories 2 and 3 « sont réparties
-   * entre les deux catégories par les statuts » (unknown: -1) */
-  v[2] = v[3] = -1;
-  for (i = 0; c && i < c->n_statutes; i++)
-    if (strcmp(c->statutes[i].company, company) == 0) {
-      v[2] = c->statutes[i].cat2_votes;
-      v[3] = c->statutes[i].cat3_votes;
-    }
-  if (hlm_trace_add(tr, "R422-1-1 I-II",
-                    "Voix de l'assemblée : dix par action ; catégories 1 et "
-                    "4 ensemble (deux tiers moins une), catégorie 1 au moins "
-                    "la moitié plus une",
-                    "T = %lld ; A = %lld (cat. 1 : %lld, cat. 4 : %lld) ; "
-                    "B = %lld",
-                    (long long)T, (long long)A, (long long)v[1],
-                    (long long)v[4], (long long)B) < 0)
-    return HLM_ENOMEM;
-  for (k = 1; k <= 4; k++) {
-    int64_t part = 0;
-    int has = 0;
-    for (i = 0; i < t->n; i++)
-      if (t->lines[i].category == k && strcmp(t->lines[i].holder, holder) == 0)
-        has = 1;
-    if (!has)
-      continue;
-    if (v[k] < 0) {
-      *known = 0;
-      if (hlm_trace_add(tr, "R422-1-1 III",
-                        "Répartition statutaire des voix des catégories 2 et "
-                        "3 inconnue (statutes.csv) : voix de cette catégorie "
-                        "non comptées",
-                        "catégorie %d", k) < 0)
-        return HLM_ENOMEM;
-      continue;
-    }
-    if ((rc = votes_in_category(t, k, v[k], holder, &part)) < 0)
-      return rc;
-    mine += part;
-  }
-  *votes = mine;
-  *total = T;
-  return HLM_OK;
+  hlm_votes_clear(&v);
+  return rc;
 }
 
 /* ---- one loan ---- */
@@ -411,9 +309,12 @@ static int eligible_participating(judge_ctx *x, hlm_loan_result *r,
       goto nomem;
   } else if (borrower->kind == HLM_KIND_ESH && t.total > 0 &&
              !t.uncategorised) {
-    if (esh_votes(x->f->capital, l->borrower, &t, l->lender, &votes, &total,
-                  &known, &r->trace) < 0)
-      goto nomem;
+    int rc = esh_votes(x->f, l->borrower, l->signed_on, l->lender, &votes,
+                       &total, &known, &r->trace, err);
+    if (rc < 0) {
+      hlm_free(t.lines);
+      return rc;
+    }
     control = votes * 2 > total;
     if (hlm_trace_add(&r->trace, "L423-16 al. 1",
                       "Voix du prêteur à l'assemblée de la SA d'HLM "
