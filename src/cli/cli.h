@@ -62,6 +62,23 @@ int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
                  const char *const *with_value);
 #define CLI_HELP_SHOWN (-1000)
 
+/* The arguments a command takes, declared instead of walked by hand:
+ *   {"organism", &org, NULL}  --organism VALUE (last one wins)
+ *   {"all", NULL, &all}       --all, a flag set to 1
+ *   {NULL, &company, NULL}    the next positional argument
+ * ended by {NULL, NULL, NULL}.  cli_args handles --help and the common
+ * options too; anything else is a usage error.  Returns CLI_GO when the
+ * command should go on, else the exit code to return (EXIT_OK_ after
+ * --help, EXIT_USAGE). */
+typedef struct cli_arg {
+  const char *name;
+  const char **value;
+  int *flag;
+} cli_arg;
+#define CLI_GO (-1)
+int cli_args(cli_ctx *ctx, const cli_cmd *cmd, int argc, char **argv,
+             const cli_arg *spec);
+
 /* Prints a usage error for cmd (French) and returns EXIT_USAGE. */
 int cli_usage(const cli_cmd *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -83,6 +100,13 @@ int cli_open_store(cli_ctx *ctx, int writable, hlm_store **s);
 
 /* Opens the store read-only and loads the facts as of ctx->as_of. */
 int cli_load_facts(cli_ctx *ctx, hlm_store **s, hlm_facts *f);
+
+/* The organism siren of f, or NULL after printing "hlm CMD : WHAT SIREN
+ * inconnu(e) de la base" (what: "organisme", "société", ...). */
+const hlm_organism *cli_known_org(const cli_cmd *cmd, const hlm_facts *f,
+                                  const char *siren, const char *what);
+/* 1 when group id is in f, else 0 after printing "... groupe ID inconnu". */
+int cli_known_group(const cli_cmd *cmd, const hlm_facts *f, const char *id);
 
 /* ---- output ---- */
 

@@ -7,8 +7,6 @@
 
 #include "cli/cli.h"
 
-static const char *const with_value[] = {"organism", "group", "rule", NULL};
-
 typedef struct run {
   hlm_store *s;
   hlm_facts f;
@@ -24,22 +22,17 @@ static void run_free(run *r) {
 }
 
 /* Loads the store and evaluates the rules (rule_id or all) at ctx->as_of. */
-static int run_check(cli_ctx *ctx, run *r, const char *org, const char *grp,
-                     const char *rule_id) {
+static int run_check(cli_ctx *ctx, const cli_cmd *cmd, run *r,
+                     const char *org, const char *grp, const char *rule_id) {
   hlm_error e;
   int rc;
   memset(r, 0, sizeof *r);
   if ((rc = cli_load_facts(ctx, &r->s, &r->f)) != 0)
     return rc;
   hlm_error_clear(&e);
-  if (org && !hlm_facts_org(&r->f, org)) {
-    fprintf(stderr, "hlm : organisme %s inconnu de la base\n", org);
+  if ((org && !cli_known_org(cmd, &r->f, org, "organisme")) ||
+      (grp && !cli_known_group(cmd, &r->f, grp)))
     return EXIT_INPUT;
-  }
-  if (grp && !hlm_facts_group(&r->f, grp)) {
-    fprintf(stderr, "hlm : groupe %s inconnu de la base\n", grp);
-    return EXIT_INPUT;
-  }
   if (hlm_eval_init(&r->ev, &r->f, ctx->as_of, &e) < 0)
     return cli_fail(&e);
   r->ev.only_organism = org;
@@ -71,31 +64,21 @@ static int known_rule(const char *id) {
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("check");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   const char *org = NULL, *grp = NULL, *rule = NULL;
+  const cli_arg spec[] = {{"organism", &org, NULL},
+                          {"group", &grp, NULL},
+                          {"rule", &rule, NULL},
+                          {NULL, NULL, NULL}};
   run r;
   size_t i, viol = 0, warn = 0, info = 0;
   int rc;
   char date[11];
 
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "organism") == 0)
-      org = o.value;
-    else if (o.name && strcmp(o.name, "group") == 0)
-      grp = o.value;
-    else if (o.name && strcmp(o.name, "rule") == 0)
-      rule = o.value;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   if (rule && !known_rule(rule))
     return cli_usage(cmd, "règle inconnue « %s » (voir hlm rules)", rule);
-  if ((rc = run_check(ctx, &r, org, grp, rule)) != 0) {
+  if ((rc = run_check(ctx, cmd, &r, org, grp, rule)) != 0) {
     run_free(&r);
     return rc;
   }
@@ -181,27 +164,17 @@ static void print_finding(const hlm_finding *fd) {
 
 int cmd_explain(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("explain");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   const char *org = NULL, *rule = NULL, *id = NULL;
+  const cli_arg spec[] = {{"organism", &org, NULL},
+                          {"rule", &rule, NULL},
+                          {NULL, &id, NULL},
+                          {NULL, NULL, NULL}};
   run r;
   size_t i;
   int rc;
 
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "organism") == 0)
-      org = o.value;
-    else if (o.name && strcmp(o.name, "rule") == 0)
-      rule = o.value;
-    else if (!o.name && !id)
-      id = o.value;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   if (id && (rule || org))
     return cli_usage(cmd, "donnez un identifiant de constat, ou --rule et "
                           "--organism, pas les deux");
@@ -213,7 +186,7 @@ int cmd_explain(cli_ctx *ctx, int argc, char **argv) {
     if (!id_date(id, &d))
       return cli_usage(cmd, "identifiant de constat invalide « %s »", id);
     ctx->as_of = d;
-    if ((rc = run_check(ctx, &r, NULL, NULL, NULL)) != 0) {
+    if ((rc = run_check(ctx, cmd, &r, NULL, NULL, NULL)) != 0) {
       run_free(&r);
       return rc;
     }
@@ -239,7 +212,7 @@ int cmd_explain(cli_ctx *ctx, int argc, char **argv) {
   if (strcmp(rule, "R411-6") == 0) {
     long k;
     memset(&r, 0, sizeof r);
-    if ((rc = run_check(ctx, &r, org, NULL, "none")) != 0) {
+    if ((rc = run_check(ctx, cmd, &r, org, NULL, "none")) != 0) {
       run_free(&r);
       return rc;
     }
@@ -257,7 +230,7 @@ int cmd_explain(cli_ctx *ctx, int argc, char **argv) {
   }
   if (!known_rule(rule))
     return cli_usage(cmd, "règle inconnue « %s » (voir hlm rules)", rule);
-  if ((rc = run_check(ctx, &r, org, NULL, rule)) != 0) {
+  if ((rc = run_check(ctx, cmd, &r, org, NULL, rule)) != 0) {
     run_free(&r);
     return rc;
   }

@@ -13,12 +13,11 @@
 #include "cli/cli.h"
 #include "cli/money_fmt.h"
 
-static const char *const with_value[] = {"period", NULL};
-
 int cmd_costs(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("costs");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   const char *structure = NULL, *period = NULL;
+  const cli_arg spec[] = {
+      {"period", &period, NULL}, {NULL, &structure, NULL}, {NULL, NULL, NULL}};
   hlm_store *s = NULL;
   hlm_facts f;
   hlm_findings out = {0};
@@ -28,19 +27,8 @@ int cmd_costs(cli_ctx *ctx, int argc, char **argv) {
   int rc;
 
   memset(&c, 0, sizeof c);
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "period") == 0)
-      period = o.value;
-    else if (!o.name && !structure)
-      structure = o.value;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   if (!structure)
     return cli_usage(cmd, "il faut le SIREN de la structure de coopération");
   if (!period)

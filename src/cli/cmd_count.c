@@ -6,12 +6,12 @@
 
 #include "cli/cli.h"
 
-static const char *const with_value[] = {"organism", "group", NULL};
-
 int cmd_count(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("count");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   const char *only_org = NULL, *only_group = NULL;
+  const cli_arg spec[] = {{"organism", &only_org, NULL},
+                          {"group", &only_group, NULL},
+                          {NULL, NULL, NULL}};
   hlm_store *s = NULL;
   hlm_facts f;
   hlm_count *c = NULL;
@@ -20,19 +20,8 @@ int cmd_count(cli_ctx *ctx, int argc, char **argv) {
   int rc, millesime = 0, r411;
   char date[11];
 
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "organism") == 0)
-      only_org = o.value;
-    else if (o.name && strcmp(o.name, "group") == 0)
-      only_group = o.value;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)
     return rc;
   hlm_error_clear(&e);
@@ -41,13 +30,8 @@ int cmd_count(cli_ctx *ctx, int argc, char **argv) {
     hlm_store_close(s);
     return cli_fail(&e);
   }
-  if (only_org && !hlm_facts_org(&f, only_org)) {
-    fprintf(stderr, "hlm count : organisme %s inconnu de la base\n", only_org);
-    rc = EXIT_INPUT;
-    goto done;
-  }
-  if (only_group && !hlm_facts_group(&f, only_group)) {
-    fprintf(stderr, "hlm count : groupe %s inconnu de la base\n", only_group);
+  if ((only_org && !cli_known_org(cmd, &f, only_org, "organisme")) ||
+      (only_group && !cli_known_group(cmd, &f, only_group))) {
     rc = EXIT_INPUT;
     goto done;
   }

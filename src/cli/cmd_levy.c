@@ -16,8 +16,6 @@
 #include "cli/cli.h"
 #include "cli/money_fmt.h"
 
-static const char *const with_value[] = {"organism", "year", "rates", NULL};
-
 /* Parses "r1,r2,r3,r4" (integers, bp). */
 static int parse_rates(const cli_cmd *cmd, const char *s, int64_t r[4]) {
   int k;
@@ -48,10 +46,14 @@ static int parse_rates(const cli_cmd *cmd, const char *s, int64_t r[4]) {
 
 int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("levy");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
-  const char *org = NULL, *rates_s = NULL;
+  const char *org = NULL, *rates_s = NULL, *year_s = NULL;
   long long year = 0;
   int calibrate = 0, rc, k;
+  const cli_arg spec[] = {{"organism", &org, NULL},
+                          {"year", &year_s, NULL},
+                          {"rates", &rates_s, NULL},
+                          {"calibrate", NULL, &calibrate},
+                          {NULL, NULL, NULL}};
   int64_t rates[4] = {0, 0, 0, 0};
   hlm_levy_mode mode = HLM_LEVY_RATES_PARAM;
   hlm_store *s = NULL;
@@ -62,24 +64,10 @@ int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
   size_t i;
 
   memset(&res, 0, sizeof res);
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "organism") == 0)
-      org = o.value;
-    else if (o.name && strcmp(o.name, "year") == 0) {
-      if (cli_parse_int(cmd, "--year", o.value, 1900, 2200, &year))
-        return EXIT_USAGE;
-    } else if (o.name && strcmp(o.name, "rates") == 0)
-      rates_s = o.value;
-    else if (o.name && strcmp(o.name, "calibrate") == 0)
-      calibrate = 1;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
+  if (year_s && cli_parse_int(cmd, "--year", year_s, 1900, 2200, &year))
+    return EXIT_USAGE;
   if (!year)
     return cli_usage(cmd, "--year AAAA est obligatoire (année du "
                           "prélèvement : 2011 ou 2012)");

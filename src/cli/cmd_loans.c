@@ -12,8 +12,6 @@
 #include "cli/cli.h"
 #include "cli/money_fmt.h"
 
-static const char *const with_value[] = {"organism", NULL};
-
 static const char *status_fr(hlm_loan_status s) {
   switch (s) {
   case HLM_LOAN_ACCEPTED:
@@ -44,8 +42,8 @@ static void codes_of(const hlm_findings *fs, const char *id, char *buf,
 
 int cmd_loans(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("loans");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   const char *org = NULL;
+  const cli_arg spec[] = {{"organism", &org, NULL}, {NULL, NULL, NULL}};
   hlm_store *s = NULL;
   hlm_facts f;
   hlm_findings out = {0};
@@ -55,22 +53,12 @@ int cmd_loans(cli_ctx *ctx, int argc, char **argv) {
   int rc;
   char date[11];
 
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "organism") == 0)
-      org = o.value;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)
     return rc;
   hlm_error_clear(&e);
-  if (org && !hlm_facts_org(&f, org)) {
-    fprintf(stderr, "hlm loans : organisme %s inconnu de la base\n", org);
+  if (org && !cli_known_org(cmd, &f, org, "organisme")) {
     rc = EXIT_INPUT;
     goto done;
   }

@@ -8,17 +8,12 @@
 
 int cmd_rules(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("rules");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   size_t n, i;
   const hlm_rule *r;
+  const cli_arg spec[] = {{NULL, NULL, NULL}};
   int rc;
-  while ((rc = cli_next_opt(ctx, cmd, &o, NULL)) == 1)
-    return cli_usage(cmd, "argument inattendu « %s »",
-                     o.name ? o.name : o.value);
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   r = hlm_rules(&n);
   if (ctx->fmt == FMT_JSON) {
     json_t *a = json_array();

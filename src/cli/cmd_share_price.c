@@ -17,9 +17,6 @@
 #include "cli/cli.h"
 #include "hlm/capital_law.h"
 
-static const char *const with_value[] = {"company", "sold", "holder",
-                                         "base-cents", "acquired", NULL};
-
 static json_t *exact_json(const char *text, int whole, int64_t i) {
   if (!text)
     return json_null();
@@ -134,45 +131,35 @@ static void out_table(const hlm_facts *f, const hlm_share_price *p,
 
 int cmd_share_price(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("share-price");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   hlm_price_query q;
   hlm_share_price p;
   hlm_store *s = NULL;
   hlm_facts f;
   hlm_error e;
   const hlm_organism *org;
-  int rc, have_sold = 0;
+  int rc;
   long long base = -1;
+  const char *sold_s = NULL, *base_s = NULL, *acquired_s = NULL;
+  const cli_arg spec[] = {{"company", &q.company, NULL},
+                          {"sold", &sold_s, NULL},
+                          {"holder", &q.holder, NULL},
+                          {"base-cents", &base_s, NULL},
+                          {"acquired", &acquired_s, NULL},
+                          {NULL, NULL, NULL}};
 
   memset(&q, 0, sizeof q);
   q.base_cents = -1;
   q.acquired = HLM_DATE_NONE;
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "company") == 0)
-      q.company = o.value;
-    else if (o.name && strcmp(o.name, "sold") == 0) {
-      if (cli_parse_date(cmd, "--sold", o.value, &q.sold) != 0)
-        return EXIT_USAGE;
-      have_sold = 1;
-    } else if (o.name && strcmp(o.name, "holder") == 0)
-      q.holder = o.value;
-    else if (o.name && strcmp(o.name, "base-cents") == 0) {
-      if (cli_parse_int(cmd, "--base-cents", o.value, 0, 100000000000000LL,
-                        &base) != 0)
-        return EXIT_USAGE;
-    } else if (o.name && strcmp(o.name, "acquired") == 0) {
-      if (cli_parse_date(cmd, "--acquired", o.value, &q.acquired) != 0)
-        return EXIT_USAGE;
-    } else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
-  if (!q.company || !have_sold)
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
+  if (!q.company || !sold_s)
     return cli_usage(cmd, "--company et --sold sont obligatoires");
+  if (cli_parse_date(cmd, "--sold", sold_s, &q.sold) != 0 ||
+      (base_s && cli_parse_int(cmd, "--base-cents", base_s, 0,
+                               100000000000000LL, &base) != 0) ||
+      (acquired_s &&
+       cli_parse_date(cmd, "--acquired", acquired_s, &q.acquired) != 0))
+    return EXIT_USAGE;
   if (q.holder && (base >= 0 || q.acquired != HLM_DATE_NONE))
     return cli_usage(cmd, "--holder exclut --base-cents et --acquired");
   if ((base >= 0) != (q.acquired != HLM_DATE_NONE))
@@ -183,10 +170,8 @@ int cmd_share_price(cli_ctx *ctx, int argc, char **argv) {
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)
     return rc;
   hlm_error_clear(&e);
-  org = hlm_facts_org(&f, q.company);
+  org = cli_known_org(cmd, &f, q.company, "société");
   if (!org) {
-    fprintf(stderr, "hlm share-price : société %s inconnue de la base\n",
-            q.company);
     rc = EXIT_INPUT;
     goto done;
   }

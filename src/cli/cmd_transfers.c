@@ -12,8 +12,6 @@
 #include "cli/cli.h"
 #include "hlm/capital_law.h"
 
-static const char *const with_value[] = {"company", NULL};
-
 static const char *status_fr(hlm_transfer_status s) {
   switch (s) {
   case HLM_TS_FORBIDDEN_50PCT:
@@ -38,8 +36,8 @@ static const char *status_fr(hlm_transfer_status s) {
 
 int cmd_transfers(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("transfers");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   const char *company = NULL;
+  const cli_arg spec[] = {{"company", &company, NULL}, {NULL, NULL, NULL}};
   hlm_store *s = NULL;
   hlm_facts f;
   hlm_error e;
@@ -51,17 +49,8 @@ int cmd_transfers(cli_ctx *ctx, int argc, char **argv) {
   static const char *heads[] = {"id",      "société", "cédant", "acquéreur",
                                 ">actions", "statut", "refus",  "échéance"};
 
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    if (o.name && strcmp(o.name, "company") == 0)
-      company = o.value;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)
     return rc;
   hlm_error_clear(&e);

@@ -149,9 +149,10 @@ static void csv_rows(cli_table *t, const hlm_votes *v) {
 
 int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("votes");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   const char *company = NULL;
   int all = 0, rc;
+  const cli_arg spec[] = {
+      {"all", NULL, &all}, {NULL, &company, NULL}, {NULL, NULL, NULL}};
   hlm_store *s = NULL;
   hlm_facts f;
   hlm_error e;
@@ -161,19 +162,8 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
   static const char *csv_heads[] = {"société", "détenteur", "catégorie",
                                     "actions", "voix"};
 
-  while ((rc = cli_next_opt(ctx, cmd, &o, NULL)) == 1) {
-    if (o.name && strcmp(o.name, "all") == 0)
-      all = 1;
-    else if (!o.name && !company)
-      company = o.value;
-    else
-      return cli_usage(cmd, "argument inattendu « %s »",
-                       o.name ? o.name : o.value);
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
   if (all && company)
     return cli_usage(cmd, "donnez une société ou --all, pas les deux");
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)

@@ -114,6 +114,39 @@ int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
   }
 }
 
+int cli_args(cli_ctx *ctx, const cli_cmd *cmd, int argc, char **argv,
+             const cli_arg *spec) {
+  const char *with_value[16];
+  const cli_arg *a;
+  cli_opts o = {argc, argv, 1, NULL, NULL};
+  size_t n = 0;
+  int rc;
+  for (a = spec; a->value || a->flag; a++)
+    if (a->name && a->value && n + 1 < sizeof with_value / sizeof *with_value)
+      with_value[n++] = a->name;
+  with_value[n] = NULL;
+  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
+    for (a = spec; a->value || a->flag; a++) {
+      if (o.name ? !a->name || strcmp(a->name, o.name) != 0
+                 : a->name || !a->value || *a->value)
+        continue;
+      if (a->flag)
+        *a->flag = 1;
+      else
+        *a->value = o.value;
+      break;
+    }
+    if (!a->value && !a->flag)
+      return o.name ? cli_usage(cmd, "option inconnue --%s", o.name)
+                    : cli_usage(cmd, "argument en trop « %s »", o.value);
+  }
+  if (rc == CLI_HELP_SHOWN)
+    return EXIT_OK_;
+  if (rc < 0)
+    return -rc;
+  return CLI_GO;
+}
+
 int cli_parse_date(const cli_cmd *cmd, const char *opt, const char *s,
                    hlm_date *out) {
   if (hlm_date_parse(s, strlen(s), out) != HLM_OK)
@@ -197,6 +230,26 @@ int cli_load_facts(cli_ctx *ctx, hlm_store **s, hlm_facts *f) {
     *s = NULL;
     return cli_fail(&e);
   }
+  return 0;
+}
+
+static void unknown(const cli_cmd *cmd, const char *what, const char *id) {
+  fprintf(stderr, "hlm %s : %s %s inconnu%s de la base\n", cmd->name, what, id,
+          strcmp(what, "société") == 0 ? "e" : "");
+}
+
+const hlm_organism *cli_known_org(const cli_cmd *cmd, const hlm_facts *f,
+                                  const char *siren, const char *what) {
+  const hlm_organism *o = hlm_facts_org(f, siren);
+  if (!o)
+    unknown(cmd, what, siren);
+  return o;
+}
+
+int cli_known_group(const cli_cmd *cmd, const hlm_facts *f, const char *id) {
+  if (hlm_facts_group(f, id))
+    return 1;
+  unknown(cmd, "groupe", id);
   return 0;
 }
 

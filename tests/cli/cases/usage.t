@@ -44,3 +44,21 @@ $ rules --format json
 $ rules --as-of 2021-01-01 --format json
 ? 0
 = basic/rules_2021.json
+$ count --frobnicate
+? 2
+~ option inconnue --frobnicate
+$ votes 552081317 552081318
+? 2
+~ argument en trop « 552081318 »
+$ votes --all=oui
+? 2
+~ ne prend pas de valeur
+$ levy --year deux-mille
+? 2
+~ nombre entier entre 1900 et 2200
+$ share-price --company 552081317
+? 2
+~ --company et --sold sont obligatoires
+$ explain --group G1
+? 2
+~ option inconnue --group
