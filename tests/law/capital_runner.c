@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "case_util.h"
 #include "hlm/capital_law.h"
 #include "hlm/hlm.h"
 
@@ -62,15 +63,6 @@ static void fail(const kase *k, const char *fmt, ...) {
   failures++;
 }
 
-static char *xstrdup(const char *s) {
-  char *p = strdup(s);
-  if (!p) {
-    perror("strdup");
-    exit(4);
-  }
-  return p;
-}
-
 static section *sect_get(kase *k, const char *name, int create) {
   size_t i;
   for (i = 0; i < k->nsect; i++)
@@ -90,7 +82,7 @@ static void sect_add(section *s, const char *line) {
     if (!s->lines)
       exit(4);
   }
-  s->lines[s->n++] = xstrdup(line);
+  s->lines[s->n++] = cu_strdup(line);
 }
 
 static void kase_free(kase *k) {
@@ -101,25 +93,6 @@ static void kase_free(kase *k) {
     free(k->sect[i].lines);
   }
   memset(k, 0, sizeof *k);
-}
-
-/* Splits s on ';' in place; returns the number of fields (at most max). */
-static int split(char *s, char **f, int max) {
-  int n = 0;
-  f[n++] = s;
-  for (; *s && n < max; s++)
-    if (*s == ';') {
-      *s = '\0';
-      f[n++] = s + 1;
-    }
-  return n;
-}
-
-static void trim(char *s) {
-  size_t n = strlen(s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
-               s[n - 1] == '\n'))
-    s[--n] = '\0';
 }
 
 /* ---- running one case ---- */
@@ -179,7 +152,7 @@ static void check_findings(kase *k, const hlm_findings *fs) {
     char buf[512], *f[8];
     int n, found = 0;
     snprintf(buf, sizeof buf, "%s", s->lines[i]);
-    n = split(buf, f, 8);
+    n = cu_split(buf, f, 8);
     if (n < 5) {
       fail(k, "[findings] ligne invalide « %s »", s->lines[i]);
       continue;
@@ -218,7 +191,7 @@ static void check_trace(kase *k, const hlm_findings *fs) {
     char buf[512], *f[4];
     int found = 0;
     snprintf(buf, sizeof buf, "%s", s->lines[i]);
-    if (split(buf, f, 3) < 3) {
+    if (cu_split(buf, f, 3) < 3) {
       fail(k, "[trace] ligne invalide « %s »", s->lines[i]);
       continue;
     }
@@ -273,7 +246,7 @@ static void check_votes(kase *k, const hlm_facts *f, hlm_date as_of) {
       char buf[256], *x[8];
       int c;
       snprintf(buf, sizeof buf, "%s", sv->lines[i]);
-      if (split(buf, x, 8) != 6) {
+      if (cu_split(buf, x, 8) != 6) {
         fail(k, "[votes] ligne invalide « %s »", sv->lines[i]);
         continue;
       }
@@ -292,7 +265,7 @@ static void check_votes(kase *k, const hlm_facts *f, hlm_date as_of) {
       size_t l;
       int found = 0;
       snprintf(buf, sizeof buf, "%s", sh->lines[i]);
-      if (split(buf, x, 8) != 4) {
+      if (cu_split(buf, x, 8) != 4) {
         fail(k, "[holder_votes] ligne invalide « %s »", sh->lines[i]);
         continue;
       }
@@ -318,7 +291,7 @@ static void check_votes(kase *k, const hlm_facts *f, hlm_date as_of) {
         size_t t, m, p;
         int found = 0;
         snprintf(buf, sizeof buf, "%s", st->lines[i]);
-        if (split(buf, x, 4) != 2) {
+        if (cu_split(buf, x, 4) != 2) {
           fail(k, "[ties] ligne invalide « %s »", st->lines[i]);
           continue;
         }
@@ -369,7 +342,7 @@ static void check_price(kase *k, const hlm_facts *f) {
     hlm_error e;
     int rc;
     snprintf(buf, sizeof buf, "%s", s->lines[i]);
-    if (split(buf, x, 10) != 8) {
+    if (cu_split(buf, x, 10) != 8) {
       fail(k, "[share_price] ligne invalide « %s »", s->lines[i]);
       continue;
     }
@@ -429,7 +402,7 @@ static void check_price(kase *k, const hlm_facts *f) {
       for (y = 0; y < sy->n && y < p.n_years; y++) {
         char yb[256], *z[4];
         snprintf(yb, sizeof yb, "%s", sy->lines[y]);
-        if (split(yb, z, 4) != 3) {
+        if (cu_split(yb, z, 4) != 3) {
           fail(k, "[years] ligne invalide « %s »", sy->lines[y]);
           continue;
         }
@@ -454,7 +427,7 @@ static void check_transfers(kase *k, const hlm_facts *f, hlm_date as_of) {
     hlm_transfer_state st;
     hlm_error e;
     snprintf(buf, sizeof buf, "%s", s->lines[i]);
-    if (split(buf, x, 6) != 4) {
+    if (cu_split(buf, x, 6) != 4) {
       fail(k, "[transfer_states] ligne invalide « %s »", s->lines[i]);
       continue;
     }
@@ -579,7 +552,7 @@ static void run_file(const char *file, const char *tmp,
   memset(&k, 0, sizeof k);
   while (fgets(line, sizeof line, fp)) {
     ln++;
-    trim(line);
+    cu_rtrim(line);
     if (line[0] == '#' || line[0] == '\0')
       continue;
     if (strncmp(line, "title:", 6) == 0) {
@@ -632,111 +605,19 @@ static void run_file(const char *file, const char *tmp,
   fclose(fp);
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
+typedef struct walk {
+  const char *tmp;
+  void (*fn)(kase *, const char *);
+} walk;
 
-/* Calls fn on every *.case of path (a file or a directory), sorted. */
-static void each_case_file(const char *path, const char *tmp,
-                           void (*fn)(kase *, const char *)) {
-  struct stat st;
-  DIR *d;
-  struct dirent *de;
-  char *names[512];
-  size_t n = 0, i;
-  if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-    run_file(path, tmp, fn);
-    return;
-  }
-  d = opendir(path);
-  if (!d) {
-    fprintf(stderr, "%s : illisible\n", path);
-    failures++;
-    return;
-  }
-  while ((de = readdir(d)) && n < 512) {
-    size_t l = strlen(de->d_name);
-    char full[1024];
-    if (l < 6 || strcmp(de->d_name + l - 5, ".case"))
-      continue;
-    snprintf(full, sizeof full, "%s/%s", path, de->d_name);
-    names[n++] = xstrdup(full);
-  }
-  closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
-  for (i = 0; i < n; i++) {
-    run_file(names[i], tmp, fn);
-    free(names[i]);
-  }
-}
-
-/* ---- ART coverage ---- */
-
-static char proved[MAXLINES][96];
-static size_t n_proved;
-
-static void collect_proves(kase *k, const char *tmp) {
-  char *p = k->proves, *tok;
-  (void)tmp;
-  while ((tok = strsep(&p, ",")) != NULL) {
-    while (*tok == ' ')
-      tok++;
-    trim(tok);
-    if (*tok && n_proved < MAXLINES)
-      snprintf(proved[n_proved++], sizeof proved[0], "%s", tok);
-  }
-}
-
-static int art_coverage(const char *cases_dir, int nsrc, char **src) {
-  int i, missing = 0, markers = 0;
-  each_case_file(cases_dir, NULL, collect_proves);
-  for (i = 0; i < nsrc; i++) {
-    FILE *fp = fopen(src[i], "r");
-    char line[1024];
-    int ln = 0;
-    if (!fp) {
-      fprintf(stderr, "%s : illisible\n", src[i]);
-      return 1;
-    }
-    while (fgets(line, sizeof line, fp)) {
-      char *a = strstr(line, "ART: "), para[96];
-      size_t n, j;
-      int ok = 0;
-      ln++;
-      if (!a)
-        continue;
-      a += 5;
-      /* the paragraph runs to " —" or the end of the comment */
-      n = strcspn(a, "\n");
-      {
-        char *dash = strstr(a, " —"), *end = strstr(a, "*/");
-        if (dash && (size_t)(dash - a) < n)
-          n = (size_t)(dash - a);
-        if (end && (size_t)(end - a) < n)
-          n = (size_t)(end - a);
-      }
-      snprintf(para, sizeof para, "%.*s", (int)n, a);
-      trim(para);
-      markers++;
-      for (j = 0; j < n_proved && !ok; j++)
-        ok = strcmp(proved[j], para) == 0;
-      if (!ok) {
-        fprintf(stderr, "%s:%d: ART: %s — aucun cas ne le prouve\n", src[i],
-                ln, para);
-        missing++;
-      }
-    }
-    fclose(fp);
-  }
-  printf("%d marqueurs ART, %d sans cas\n", markers, missing);
-  return missing ? 1 : 0;
+static void run_path(const char *path, void *ctx) {
+  const walk *w = ctx;
+  run_file(path, w->tmp, w->fn);
 }
 
 int main(int argc, char **argv) {
   char tmp[] = "/tmp/hlm-capital-XXXXXX";
   int i;
-  if (argc >= 3 && strcmp(argv[1], "--art-coverage") == 0)
-    return art_coverage(argv[2], argc - 3, argv + 3);
   if (argc < 2) {
     fprintf(stderr, "usage : capital_runner DOSSIER_OU_FICHIER…\n");
     return 2;
@@ -745,8 +626,10 @@ int main(int argc, char **argv) {
     perror("mkdtemp");
     return 4;
   }
-  for (i = 1; i < argc; i++)
-    each_case_file(argv[i], tmp, run_case);
+  for (i = 1; i < argc; i++) {
+    walk w = {tmp, run_case};
+    cu_each_file(argv[i], ".case", run_path, &w);
+  }
   {
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_util.h"
 #include "hlm/hlm.h"
 
 #define MAXLINE 4096
@@ -49,33 +50,6 @@ static void perr(const char *file, long line, const char *fmt, ...) {
   nfail_parse++;
 }
 
-static char *trim(char *s) {
-  char *e;
-  while (*s == ' ' || *s == '\t')
-    s++;
-  e = s + strlen(s);
-  while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-                   e[-1] == '\n'))
-    *--e = '\0';
-  return s;
-}
-
-/* Splits s on ';' in place; returns the number of fields (at most MAXF). */
-static int split(char *s, char **f) {
-  int n = 0;
-  for (;;) {
-    char *p = strchr(s, ';');
-    if (n == MAXF)
-      return n;
-    if (p)
-      *p = '\0';
-    f[n++] = trim(s);
-    if (!p)
-      return n;
-    s = p + 1;
-  }
-}
-
 /* Parses a decimal integer; 1 when the whole text is one. */
 static int to_ll(const char *s, long long *out) {
   char *end;
@@ -83,27 +57,6 @@ static int to_ll(const char *s, long long *out) {
     return 0;
   *out = strtoll(s, &end, 10);
   return *end == '\0';
-}
-
-static char *xstrdup(const char *s) {
-  char *r = hlm_strdup(s);
-  if (!r) {
-    fprintf(stderr, "mémoire insuffisante\n");
-    exit(2);
-  }
-  return r;
-}
-
-static void *grow(void *p, size_t *cap, size_t n, size_t size) {
-  if (n < *cap)
-    return p;
-  *cap = *cap ? *cap * 2 : 8;
-  p = hlm_realloc(p, *cap * size);
-  if (!p) {
-    fprintf(stderr, "mémoire insuffisante\n");
-    exit(2);
-  }
-  return p;
 }
 
 /* ---- one case ---- */
@@ -196,11 +149,11 @@ static void add_org(kase *k, long line, char **f, int n) {
   hlm_organism *o;
   long long v = -1;
   const char *kind = fld(k, f, n, "kind");
-  k->f.orgs = grow(k->f.orgs, &k->cap_orgs, k->f.n_orgs, sizeof *o);
+  k->f.orgs = cu_grow(k->f.orgs, &k->cap_orgs, k->f.n_orgs, sizeof *o);
   o = &k->f.orgs[k->f.n_orgs];
   memset(o, 0, sizeof *o);
   snprintf(o->id, sizeof o->id, "%s", fld(k, f, n, "id"));
-  o->name = xstrdup(fld(k, f, n, "name"));
+  o->name = cu_strdup(fld(k, f, n, "name"));
   k->f.n_orgs++;
   if (!o->id[0])
     perr(k->file, line, "organisms : id vide");
@@ -229,11 +182,11 @@ static void add_org(kase *k, long line, char **f, int n) {
 static void add_group(kase *k, long line, char **f, int n) {
   hlm_group *g;
   const char *kind = fld(k, f, n, "kind");
-  k->f.groups = grow(k->f.groups, &k->cap_groups, k->f.n_groups, sizeof *g);
+  k->f.groups = cu_grow(k->f.groups, &k->cap_groups, k->f.n_groups, sizeof *g);
   g = &k->f.groups[k->f.n_groups];
   memset(g, 0, sizeof *g);
   snprintf(g->id, sizeof g->id, "%s", fld(k, f, n, "id"));
-  g->name = xstrdup(fld(k, f, n, "name"));
+  g->name = cu_strdup(fld(k, f, n, "name"));
   k->f.n_groups++;
   if (strcmp(kind, "CONTROL") == 0)
     g->kind = HLM_GROUP_CONTROL;
@@ -249,7 +202,7 @@ static void add_group(kase *k, long line, char **f, int n) {
 static void add_foyer(kase *k, long line, char **f, int n) {
   hlm_foyer *y;
   long long v = -1;
-  k->f.foyers = grow(k->f.foyers, &k->cap_foyers, k->f.n_foyers, sizeof *y);
+  k->f.foyers = cu_grow(k->f.foyers, &k->cap_foyers, k->f.n_foyers, sizeof *y);
   y = &k->f.foyers[k->f.n_foyers++];
   memset(y, 0, sizeof *y);
   snprintf(y->owner, sizeof y->owner, "%s", fld(k, f, n, "owner"));
@@ -308,7 +261,7 @@ static void add_dwellings(kase *k, long line, char **f, int n) {
     }
   }
   if (!a) {
-    k->f.stock = grow(k->f.stock, &k->cap_stock, k->f.n_stock, sizeof *a);
+    k->f.stock = cu_grow(k->f.stock, &k->cap_stock, k->f.n_stock, sizeof *a);
     a = &k->f.stock[k->f.n_stock++];
     memset(a, 0, sizeof *a);
     a->year = (int)year;
@@ -326,7 +279,7 @@ static void add_dwellings(kase *k, long line, char **f, int n) {
 static void add_count(kase *k, long line, char **f, int n) {
   want_count *w;
   int j;
-  k->counts = grow(k->counts, &k->cap_counts, k->n_counts, sizeof *w);
+  k->counts = cu_grow(k->counts, &k->cap_counts, k->n_counts, sizeof *w);
   w = &k->counts[k->n_counts++];
   memset(w, 0, sizeof *w);
   w->line = line;
@@ -358,7 +311,7 @@ static void add_finding(kase *k, long line, char **f, int n) {
                         "subject_id[;version] attendu");
     return;
   }
-  k->finds = grow(k->finds, &k->cap_finds, k->n_finds, sizeof *w);
+  k->finds = cu_grow(k->finds, &k->cap_finds, k->n_finds, sizeof *w);
   w = &k->finds[k->n_finds++];
   memset(w, 0, sizeof *w);
   w->line = line;
@@ -380,7 +333,7 @@ static void add_trace(kase *k, long line, char **f, int n) {
     perr(k->file, line, "trace : code;subject_id;texte attendu");
     return;
   }
-  k->traces = grow(k->traces, &k->cap_traces, k->n_traces, sizeof *w);
+  k->traces = cu_grow(k->traces, &k->cap_traces, k->n_traces, sizeof *w);
   w = &k->traces[k->n_traces++];
   memset(w, 0, sizeof *w);
   w->line = line;
@@ -603,14 +556,14 @@ static void read_file(const char *path, proves_fn pf, void *ctx) {
     }
     /* continuation of source:/title: — a line that starts with spaces */
     if ((buf[0] == ' ' || buf[0] == '\t') && sec == S_NONE && lastkey) {
-      s = trim(buf);
+      s = cu_trim(buf);
       if (*s && strlen(lastkey) + strlen(s) + 2 < lastcap) {
         strcat(lastkey, " ");
         strcat(lastkey, s);
       }
       continue;
     }
-    s = trim(buf);
+    s = cu_trim(buf);
     if (!*s || *s == '#')
       continue;
     if (*s == '[') {
@@ -649,7 +602,7 @@ static void read_file(const char *path, proves_fn pf, void *ctx) {
       /* key: value */
       size_t kl = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
       if (kl > 0 && s[kl] == ':') {
-        char *v = trim(s + kl + 1);
+        char *v = cu_trim(s + kl + 1);
         s[kl] = '\0';
         sec = S_NONE;
         lastkey = NULL;
@@ -691,7 +644,7 @@ static void read_file(const char *path, proves_fn pf, void *ctx) {
       k.bad = 1;
       continue;
     }
-    n = split(s, f);
+    n = cu_split(s, f, MAXF);
     if (need_header) {
       int j;
       k.n_hdr = n;
@@ -736,40 +689,6 @@ static void read_file(const char *path, proves_fn pf, void *ctx) {
   }
   finish(&k, pf, ctx);
   fclose(fp);
-}
-
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Calls fn on every *suffix file of dir, in name order (or on dir itself
- * when it is a file). */
-static void each_file(const char *dir, const char *suffix,
-                      void (*fn)(const char *path, void *ctx), void *ctx) {
-  DIR *d = opendir(dir);
-  struct dirent *de;
-  char **names = NULL;
-  size_t n = 0, cap = 0, i, sl = strlen(suffix);
-  if (!d) {
-    fn(dir, ctx);
-    return;
-  }
-  while ((de = readdir(d)) != NULL) {
-    size_t l = strlen(de->d_name);
-    char path[1024];
-    if (l <= sl || strcmp(de->d_name + l - sl, suffix) != 0)
-      continue;
-    snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-    names = grow(names, &cap, n, sizeof *names);
-    names[n++] = xstrdup(path);
-  }
-  closedir(d);
-  qsort(names, n, sizeof *names, cmp_str);
-  for (i = 0; i < n; i++) {
-    fn(names[i], ctx);
-    hlm_free(names[i]);
-  }
-  hlm_free(names);
 }
 
 /* ---- coverage of the ART: markers ---- */
@@ -826,7 +745,7 @@ static void mark_proves(const char *proves, void *ctx) {
     size_t i;
     if (c)
       *c = '\0';
-    t = trim(s);
+    t = cu_trim(s);
     for (i = 0; i < m->n; i++)
       if (strcmp(m->items[i], t) == 0)
         m->covered[i] = 1;
@@ -846,7 +765,7 @@ static void read_cases_for_cov(const char *path, void *ctx) {
     return;
   }
   while (fgets(buf, sizeof buf, fp)) {
-    char *t = trim(buf);
+    char *t = cu_trim(buf);
     if (strncmp(t, "proves:", 7) == 0)
       mark_proves(t + 7, ctx);
   }
@@ -862,9 +781,9 @@ static int art_coverage(const char *srcdir, int ndirs, char **casedirs) {
   static markers m;
   size_t i, bad = 0;
   int k;
-  each_file(srcdir, ".c", scan_source, &m);
+  cu_each_file(srcdir, ".c", scan_source, &m);
   for (k = 0; k < ndirs; k++)
-    each_file(casedirs[k], ".case", read_cases_for_cov, &m);
+    cu_each_file(casedirs[k], ".case", read_cases_for_cov, &m);
   if (m.n == 0) {
     printf("aucun marqueur ART: trouvé dans %s\n", srcdir);
     return 1;
@@ -892,7 +811,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   for (i = 1; i < argc; i++)
-    each_file(argv[i], ".case", read_cases, NULL);
+    cu_each_file(argv[i], ".case", read_cases, NULL);
   printf("%d passed, %d failed\n", npass, nfailc + nfail_parse);
   return nfailc || nfail_parse || npass == 0 ? 1 : 0;
 }

@@ -29,60 +29,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "case_util.h"
 #include "hlm/hlm.h"
 
 #define MAXLINE 8192
 #define MAXF 32
 
 /* ---- small helpers ---- */
-
-static char *trim(char *s) {
-  char *e;
-  while (*s == ' ' || *s == '\t')
-    s++;
-  e = s + strlen(s);
-  while (e > s &&
-         (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-    *--e = '\0';
-  return s;
-}
-
-static int split(char *s, char **f) {
-  int n = 0;
-  for (;;) {
-    char *p = strchr(s, ';');
-    if (n == MAXF)
-      return n;
-    if (p)
-      *p = '\0';
-    f[n++] = trim(s);
-    if (!p)
-      return n;
-    s = p + 1;
-  }
-}
-
-static char *xstrdup(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-  if (!d) {
-    fprintf(stderr, "mémoire insuffisante\n");
-    exit(2);
-  }
-  memcpy(d, s, n);
-  return d;
-}
-
-static void *xgrow(void *p, size_t n, size_t sz) {
-  /* the library frees these arrays with hlm_free */
-  void *q = hlm_realloc(p, (n + 1) * sz);
-  if (!q) {
-    fprintf(stderr, "mémoire insuffisante\n");
-    exit(2);
-  }
-  memset((char *)q + n * sz, 0, sz);
-  return q;
-}
 
 static long long num(const char *s, long long unknown) {
   return *s ? strtoll(s, NULL, 10) : unknown;
@@ -124,8 +77,8 @@ static void rows_add(rows *r, const char *line, long ln) {
   if (!r->r)
     exit(2);
   x = &r->r[r->n++];
-  x->buf = xstrdup(line);
-  x->n = split(x->buf, x->fields);
+  x->buf = cu_strdup(line);
+  x->n = cu_split(x->buf, x->fields, MAXF);
   x->line = ln;
 }
 
@@ -186,7 +139,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
 #define C(name) col(h, f, nf, name)
   if (strcmp(sect, "organisms") == 0) {
     hlm_organism *o;
-    c->f.orgs = xgrow(c->f.orgs, c->f.n_orgs, sizeof *c->f.orgs);
+    c->f.orgs = cu_grow1(c->f.orgs, c->f.n_orgs, sizeof *c->f.orgs);
     o = &c->f.orgs[c->f.n_orgs++];
     CPY(o->id, C("id"));
     o->name = hlm_strdup(*C("name") ? C("name") : C("id"));
@@ -203,7 +156,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
   } else if (strcmp(sect, "holdings") == 0) {
     hlm_capital_facts *k = cap(c);
     hlm_holding *x;
-    k->holdings = xgrow(k->holdings, k->n_holdings, sizeof *x);
+    k->holdings = cu_grow1(k->holdings, k->n_holdings, sizeof *x);
     x = &k->holdings[k->n_holdings++];
     CPY(x->company, C("company"));
     CPY(x->holder, C("holder"));
@@ -218,7 +171,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
   } else if (strcmp(sect, "statutes") == 0) {
     hlm_capital_facts *k = cap(c);
     hlm_statute *x;
-    k->statutes = xgrow(k->statutes, k->n_statutes, sizeof *x);
+    k->statutes = cu_grow1(k->statutes, k->n_statutes, sizeof *x);
     x = &k->statutes[k->n_statutes++];
     CPY(x->company, C("company"));
     x->cat2_votes = num(C("cat2_votes"), -1);
@@ -227,7 +180,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
     hlm_capital_facts *k = cap(c);
     hlm_loan *x;
     const char *by = C("opposed_by");
-    k->loans = xgrow(k->loans, k->n_loans, sizeof *x);
+    k->loans = cu_grow1(k->loans, k->n_loans, sizeof *x);
     x = &k->loans[k->n_loans++];
     CPY(x->id, C("id"));
     CPY(x->lender, C("lender"));
@@ -249,7 +202,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
   } else if (strcmp(sect, "financials") == 0) {
     hlm_capital_facts *k = cap(c);
     hlm_financial *x;
-    k->financials = xgrow(k->financials, k->n_financials, sizeof *x);
+    k->financials = cu_grow1(k->financials, k->n_financials, sizeof *x);
     x = &k->financials[k->n_financials++];
     CPY(x->organism, C("organism"));
     x->exercise = (int)num(C("exercise"), 0);
@@ -261,7 +214,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
   } else if (strcmp(sect, "cooperation") == 0) {
     hlm_capital_facts *k = cap(c);
     hlm_coop_member *x;
-    k->coop = xgrow(k->coop, k->n_coop, sizeof *x);
+    k->coop = cu_grow1(k->coop, k->n_coop, sizeof *x);
     x = &k->coop[k->n_coop++];
     CPY(x->structure, C("structure"));
     CPY(x->member, C("member"));
@@ -270,7 +223,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
   } else if (strcmp(sect, "services") == 0) {
     hlm_capital_facts *k = cap(c);
     hlm_service *x;
-    k->services = xgrow(k->services, k->n_services, sizeof *x);
+    k->services = cu_grow1(k->services, k->n_services, sizeof *x);
     x = &k->services[k->n_services++];
     CPY(x->structure, C("structure"));
     CPY(x->service, C("service"));
@@ -279,7 +232,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
   } else if (strcmp(sect, "usage") == 0) {
     hlm_capital_facts *k = cap(c);
     hlm_usage *x;
-    k->usage = xgrow(k->usage, k->n_usage, sizeof *x);
+    k->usage = cu_grow1(k->usage, k->n_usage, sizeof *x);
     x = &k->usage[k->n_usage++];
     CPY(x->structure, C("structure"));
     CPY(x->service, C("service"));
@@ -289,7 +242,7 @@ static void add_fact(tcase *c, const char *sect, const header *h, char **f,
   } else if (strcmp(sect, "invoices") == 0) {
     hlm_capital_facts *k = cap(c);
     hlm_invoice *x;
-    k->invoices = xgrow(k->invoices, k->n_invoices, sizeof *x);
+    k->invoices = cu_grow1(k->invoices, k->n_invoices, sizeof *x);
     x = &k->invoices[k->n_invoices++];
     CPY(x->structure, C("structure"));
     CPY(x->member, C("member"));
@@ -693,16 +646,16 @@ static void run_file(const char *path) {
       continue;
     /* continuation of source: / proves: */
     if ((line[0] == ' ' || line[0] == '\t') && last_text && *last_text &&
-        trim(line)[0]) {
+        cu_trim(line)[0]) {
       size_t a = strlen(*last_text), b;
-      t = trim(line);
+      t = cu_trim(line);
       b = strlen(t);
       *last_text = realloc(*last_text, a + b + 2);
       (*last_text)[a] = ' ';
       memcpy(*last_text + a + 1, t, b + 1);
       continue;
     }
-    t = trim(line);
+    t = cu_trim(line);
     if (!*t)
       continue;
     if (strncmp(t, "title:", 6) == 0) {
@@ -710,7 +663,7 @@ static void run_file(const char *path) {
         run_case(&c);
       case_free(&c);
       c.as_of = HLM_DATE_NONE;
-      c.title = xstrdup(trim(t + 6));
+      c.title = cu_strdup(cu_trim(t + 6));
       c.line = ln;
       open_case = 1;
       sect[0] = '\0';
@@ -718,17 +671,17 @@ static void run_file(const char *path) {
       continue;
     }
     if (strncmp(t, "proves:", 7) == 0) {
-      c.proves = xstrdup(trim(t + 7));
+      c.proves = cu_strdup(cu_trim(t + 7));
       last_text = &c.proves;
       continue;
     }
     if (strncmp(t, "source:", 7) == 0) {
-      c.source = xstrdup(trim(t + 7));
+      c.source = cu_strdup(cu_trim(t + 7));
       last_text = &c.source;
       continue;
     }
     if (strncmp(t, "as_of:", 6) == 0) {
-      c.as_of = date_of(trim(t + 6));
+      c.as_of = date_of(cu_trim(t + 6));
       last_text = NULL;
       continue;
     }
@@ -761,12 +714,12 @@ static void run_file(const char *path) {
     else if (strcmp(sect, "costs") == 0)
       rows_add(&c.costs, t, ln);
     else if (!h.buf) {
-      h.buf = xstrdup(t);
-      h.n = split(h.buf, h.names);
+      h.buf = cu_strdup(t);
+      h.n = cu_split(h.buf, h.names, MAXF);
     } else {
       char *f[MAXF];
-      char *b = xstrdup(t);
-      int nf = split(b, f);
+      char *b = cu_strdup(t);
+      int nf = cu_split(b, f, MAXF);
       add_fact(&c, sect, &h, f, nf);
       free(b);
     }
@@ -778,155 +731,21 @@ static void run_file(const char *path) {
   fclose(fp);
 }
 
-static int ends_with(const char *s, const char *suf) {
-  size_t a = strlen(s), b = strlen(suf);
-  return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Lists the *.case files of dir, sorted. */
-static char **case_files(const char *dir, size_t *n) {
-  DIR *d = opendir(dir);
-  struct dirent *e;
-  char **v = NULL;
-  *n = 0;
-  if (!d)
-    return NULL;
-  while ((e = readdir(d))) {
-    if (!ends_with(e->d_name, ".case"))
-      continue;
-    v = realloc(v, (*n + 1) * sizeof *v);
-    {
-      size_t len = strlen(dir) + strlen(e->d_name) + 2;
-      v[*n] = malloc(len);
-      snprintf(v[*n], len, "%s/%s", dir, e->d_name);
-    }
-    (*n)++;
-  }
-  closedir(d);
-  qsort(v, *n, sizeof *v, cmp_str);
-  return v;
-}
-
-/* ---- coverage of the ART: markers ---- */
-
-typedef struct strs {
-  char **v;
-  size_t n;
-} strs;
-
-/* Adds each ','-separated item of t (trimmed) to l. */
-static void add_items(strs *l, char *t) {
-  for (;;) {
-    char *p = strchr(t, ',');
-    if (p)
-      *p = '\0';
-    if (*trim(t)) {
-      l->v = realloc(l->v, (l->n + 1) * sizeof *l->v);
-      l->v[l->n++] = xstrdup(trim(t));
-    }
-    if (!p)
-      return;
-    t = p + 1;
-  }
-}
-
-static int art_coverage(const char *casedir, int nsrc, char **src) {
-  size_t n, i;
-  char **files = case_files(casedir, &n);
-  strs proves = {0};
-  int k, missing = 0, markers = 0;
-  for (i = 0; i < n; i++) {
-    FILE *fp = fopen(files[i], "r");
-    char line[MAXLINE];
-    int in = 0;
-    while (fp && fgets(line, sizeof line, fp)) {
-      if (strncmp(line, "proves:", 7) == 0) {
-        add_items(&proves, line + 7);
-        in = 1;
-      } else if (in && (line[0] == ' ' || line[0] == '\t') && *trim(line)) {
-        add_items(&proves, line);
-      } else {
-        in = 0;
-      }
-    }
-    if (fp)
-      fclose(fp);
-    free(files[i]);
-  }
-  free(files);
-  for (k = 0; k < nsrc; k++) {
-    FILE *fp = fopen(src[k], "r");
-    char line[MAXLINE];
-    long ln = 0;
-    if (!fp) {
-      fprintf(stderr, "FAIL %s : illisible\n", src[k]);
-      missing++;
-      continue;
-    }
-    while (fgets(line, sizeof line, fp)) {
-      char *p = strstr(line, "ART: "), *e, item[160];
-      int found = 0;
-      ln++;
-      if (!p)
-        continue;
-      p += 5;
-      e = strstr(p, " —");
-      if (!e) {
-        fprintf(stderr, "FAIL %s:%ld: marqueur ART: sans « — »\n", src[k], ln);
-        missing++;
-        continue;
-      }
-      snprintf(item, sizeof item, "%.*s", (int)(e - p), p);
-      markers++;
-      for (i = 0; i < proves.n && !found; i++)
-        found = strcmp(proves.v[i], item) == 0;
-      if (found) {
-        printf("ok   ART: %s (%s:%ld)\n", item, src[k], ln);
-      } else {
-        fprintf(stderr, "FAIL ART: %s (%s:%ld) : aucun cas ne le prouve\n",
-                item, src[k], ln);
-        missing++;
-      }
-    }
-    fclose(fp);
-  }
-  for (i = 0; i < proves.n; i++)
-    free(proves.v[i]);
-  free(proves.v);
-  if (!markers) {
-    fprintf(stderr, "FAIL aucun marqueur ART: trouvé\n");
-    return 1;
-  }
-  return missing ? 1 : 0;
+static void run_path(const char *path, void *ctx) {
+  (void)ctx;
+  run_file(path);
 }
 
 int main(int argc, char **argv) {
   int i;
-  if (argc >= 3 && strcmp(argv[1], "--art-coverage") == 0)
-    return art_coverage(argv[2], argc - 3, argv + 3);
   if (argc < 2) {
     fprintf(stderr, "usage : money_runner FICHIER_OU_DOSSIER...\n"
-                    "        money_runner --art-coverage DOSSIER_CAS "
-                    "SOURCE...\n");
+                    "(la couverture des marqueurs ART: est vérifiée par "
+                    "law_runner --art-coverage)\n");
     return 2;
   }
-  for (i = 1; i < argc; i++) {
-    size_t n, k;
-    char **files = case_files(argv[i], &n);
-    if (!files && ends_with(argv[i], ".case")) {
-      run_file(argv[i]);
-      continue;
-    }
-    for (k = 0; k < n; k++) {
-      run_file(files[k]);
-      free(files[k]);
-    }
-    free(files);
-  }
+  for (i = 1; i < argc; i++)
+    cu_each_file(argv[i], ".case", run_path, NULL);
   printf("%ld cas, %ld réussis, %ld en échec\n", cases_run,
          cases_run - cases_failed, cases_failed);
   return cases_failed || !cases_run ? 1 : 0;
