@@ -110,7 +110,16 @@ int cli_known_group(const cli_cmd *cmd, const hlm_facts *f, const char *id);
 
 /* ---- output ---- */
 
-/* Dumps a JSON document on stdout (UTF-8, one document, newline). */
+/* json_pack that does not fail silently: on failure (out of memory, or a
+ * NULL string or value given by mistake) it prints the reason on stderr
+ * and marks the output as failed, so that cli_json_out writes nothing and
+ * returns EXIT_INTERNAL instead of a document with a part missing. */
+json_t *cli_pack(const char *fmt, ...);
+/* 0 after a cli_pack failure (for output streamed piece by piece). */
+int cli_json_ok(void);
+
+/* Dumps a JSON document on stdout (UTF-8, one document, newline); after a
+ * cli_pack failure, prints nothing and returns EXIT_INTERNAL. */
 int cli_json_out(json_t *doc);
 json_t *cli_json_trace(const hlm_trace *t);
 json_t *cli_json_finding(const hlm_finding *f);

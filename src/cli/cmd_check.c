@@ -95,7 +95,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv) {
     json_t *a = json_array();
     for (i = 0; i < r.out.n; i++)
       json_array_append_new(a, cli_json_finding(&r.out.items[i]));
-    rc = cli_json_out(json_pack("{s:s, s:o}", "as_of", date, "findings", a));
+    rc = cli_json_out(cli_pack("{s:s, s:o}", "as_of", date, "findings", a));
   } else {
     static const char *heads[] = {"gravité", "règle", "code", "sujet",
                                   "message", "id"};
@@ -218,7 +218,7 @@ int cmd_explain(cli_ctx *ctx, int argc, char **argv) {
     }
     k = hlm_facts_org_index(&r.f, org);
     if (ctx->fmt == FMT_JSON) {
-      rc = cli_json_out(json_pack(
+      rc = cli_json_out(cli_pack(
           "{s:s, s:s, s:o}", "rule", "R411-6", "organism", org, "trace",
           cli_json_trace(&r.ev.count_by_date[k].trace)));
     } else {
@@ -239,7 +239,7 @@ int cmd_explain(cli_ctx *ctx, int argc, char **argv) {
     long k = hlm_facts_org_index(&r.f, org);
     for (i = 0; i < r.out.n; i++)
       json_array_append_new(a, cli_json_finding(&r.out.items[i]));
-    rc = cli_json_out(json_pack("{s:s, s:s, s:o, s:o}", "rule", rule,
+    rc = cli_json_out(cli_pack("{s:s, s:s, s:o, s:o}", "rule", rule,
                                 "organism", org, "findings", a, "count_trace",
                                 cli_json_trace(&r.ev.count_by_date[k].trace)));
   } else if (r.out.n == 0) {

@@ -75,24 +75,24 @@ int cmd_costs(cli_ctx *ctx, int argc, char **argv) {
       for (j = 0; j < cs->n_shares; j++)
         json_array_append_new(
             al,
-            json_pack("{s:s, s:I, s:I}", "member", cs->shares[j].member,
+            cli_pack("{s:s, s:I, s:I}", "member", cs->shares[j].member,
                       "units", (json_int_t)cs->shares[j].units, "amount_cents",
                       (json_int_t)cs->shares[j].amount_cents));
       json_array_append_new(
-          svc, json_pack("{s:s, s:I, s:o, s:b}", "service", cs->service,
+          svc, cli_pack("{s:s, s:I, s:o, s:b}", "service", cs->service,
                          "cost_cents", (json_int_t)cs->cost_cents,
                          "allocations", al, "no_usage", cs->no_usage));
     }
     for (i = 0; i < c.n_members; i++) {
       const hlm_cost_member *m = &c.members[i];
       json_array_append_new(
-          mem, json_pack("{s:s, s:I, s:o}", "member", m->member, "total_cents",
+          mem, cli_pack("{s:s, s:I, s:o}", "member", m->member, "total_cents",
                          (json_int_t)m->total_cents, "invoiced_cents",
                          cli_json_int_or_null(m->invoiced, m->invoiced_cents)));
     }
     for (i = 0; i < out.n; i++)
       json_array_append_new(fa, cli_json_finding(&out.items[i]));
-    rc = cli_json_out(json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "structure",
+    rc = cli_json_out(cli_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "structure",
                                 structure, "period", period, "services", svc,
                                 "members", mem, "trace",
                                 cli_json_trace(&c.trace), "findings", fa));

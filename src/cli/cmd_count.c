@@ -56,7 +56,7 @@ int cmd_count(cli_ctx *ctx, int argc, char **argv) {
         continue;
       json_array_append_new(
           arr,
-          json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+          cli_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
                     "id", f.orgs[i].id, "name", f.orgs[i].name, "kind",
                     hlm_kind_name(f.orgs[i].kind), "managed",
                     cli_json_int_or_null(k, x->managed), "conventionne",
@@ -70,7 +70,7 @@ int cmd_count(cli_ctx *ctx, int argc, char **argv) {
                     cli_json_int_or_null(k, x->counted), "trace",
                     cli_json_trace(&x->trace)));
     }
-    rc = cli_json_out(json_pack(
+    rc = cli_json_out(cli_pack(
         "{s:s, s:s, s:o, s:o}", "as_of", date, "rule",
         r411 ? "R411-6" : "managed", "millesime",
         millesime ? json_integer(millesime) : json_null(), "organisms", arr));

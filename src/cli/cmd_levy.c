@@ -122,7 +122,7 @@ int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
           json_array_append_new(codes, json_string(out.items[j].code));
       json_array_append_new(
           orgs,
-          json_pack(
+          cli_pack(
               "{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
               "id", x->id, "avg_potential_per_dwelling_cents",
               cli_json_exact(x->avg_potential_per_dwelling_cents),
@@ -139,7 +139,7 @@ int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
     }
     for (i = 0; i < out.n; i++)
       json_array_append_new(fa, cli_json_finding(&out.items[i]));
-    doc = json_pack("{s:I, s:o, s:o, s:I}", "year", (json_int_t)year,
+    doc = cli_pack("{s:I, s:o, s:o, s:I}", "year", (json_int_t)year,
                     "rates_bp", rates_j, "organisms", orgs, "total_cents",
                     (json_int_t)res.total_cents);
     if (doc && mode == HLM_LEVY_CALIBRATE && res.in_force) {

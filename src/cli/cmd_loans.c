@@ -83,7 +83,7 @@ int cmd_loans(cli_ctx *ctx, int argc, char **argv) {
           json_array_append_new(codes, json_string(out.items[k].code));
       json_array_append_new(
           arr,
-          json_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:I, s:I, "
+          cli_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:I, s:I, "
                     "s:o, s:o}",
                     "id", l->id, "kind", hlm_loan_kind_name(l->kind), "status",
                     hlm_loan_status_name(r[i].status), "acceptance_date",
@@ -96,7 +96,7 @@ int cmd_loans(cli_ctx *ctx, int argc, char **argv) {
     }
     for (i = 0; i < out.n; i++)
       json_array_append_new(fa, cli_json_finding(&out.items[i]));
-    rc = cli_json_out(json_pack("{s:s, s:o, s:o}", "as_of", date, "loans", arr,
+    rc = cli_json_out(cli_pack("{s:s, s:o, s:o}", "as_of", date, "loans", arr,
                                 "findings", fa));
     goto done;
   }

@@ -21,14 +21,14 @@ int cmd_rules(cli_ctx *ctx, int argc, char **argv) {
       if (ctx->as_of_given && !hlm_rule_in_force(&r[i], ctx->as_of))
         continue;
       json_array_append_new(
-          a, json_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "id", r[i].id,
+          a, cli_pack("{s:s, s:s, s:s, s:s, s:o, s:s}", "id", r[i].id,
                        "article", r[i].article, "version", r[i].version,
                        "valid_from", r[i].valid_from, "valid_to",
                        r[i].valid_to[0] ? json_string(r[i].valid_to)
                                         : json_null(),
                        "title", r[i].title_fr));
     }
-    return cli_json_out(json_pack("{s:o}", "rules", a));
+    return cli_json_out(cli_pack("{s:o}", "rules", a));
   }
   if (ctx->fmt == FMT_MD) {
     printf("# Catalogue des règles\n\nGénéré par `hlm rules --format md`.\n\n"

@@ -46,12 +46,12 @@ static int out_json(const hlm_share_price *p, const char *holder) {
   for (i = 0; i < p->n_years; i++) {
     const hlm_price_year *y = &p->years[i];
     json_array_append_new(
-        years, json_pack("{s:i, s:I, s:o}", "year", y->year, "livret_a_bp",
+        years, cli_pack("{s:i, s:I, s:o}", "year", y->year, "livret_a_bp",
                          (json_int_t)y->livret_a_bp, "interest_cents",
                          exact_json(y->interest_cents, y->interest_whole,
                                     y->interest_int)));
   }
-  doc = json_pack(
+  doc = cli_pack(
       "{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
       "company", p->company, "sold", sold, "version",
       p->version ? json_string(p->version) : json_null(), "base",
@@ -67,7 +67,7 @@ static int out_json(const hlm_share_price *p, const char *holder) {
       "cap_cents", p->version ? json_integer(p->cap_cents) : json_null(),
       "findings",
       p->version ? json_array()
-                 : json_pack("[{s:s, s:s, s:s, s:s}]", "rule", "L423-4",
+                 : cli_pack("[{s:s, s:s, s:s, s:s}]", "rule", "L423-4",
                              "code", "TEXT_NOT_ENCODED", "severity", "info",
                              "message",
                              "texte de L423-4 antérieur au 1er janvier 2008 "

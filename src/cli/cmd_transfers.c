@@ -86,7 +86,7 @@ int cmd_transfers(cli_ctx *ctx, int argc, char **argv) {
     }
     listed++;
     json_array_append_new(
-        arr, json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:o, s:o, s:o}", "id",
+        arr, cli_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:o, s:o, s:o}", "id",
                        tr->id, "company", tr->company, "seller", tr->seller,
                        "buyer", tr->buyer, "shares", (json_int_t)tr->shares,
                        "status", hlm_transfer_status_name(st.status),
@@ -109,7 +109,7 @@ int cmd_transfers(cli_ctx *ctx, int argc, char **argv) {
   }
   if (ctx->fmt == FMT_JSON) {
     rc = cli_json_out(
-        json_pack("{s:s, s:o}", "as_of", date, "transfers", arr));
+        cli_pack("{s:s, s:o}", "as_of", date, "transfers", arr));
   } else {
     json_decref(arr);
     if (ctx->fmt == FMT_CSV) {

@@ -29,7 +29,7 @@ static json_t *votes_json(const hlm_facts *f, const hlm_votes *v) {
   int c;
   hlm_date_format(v->as_of, date);
   for (c = 1; c <= 4; c++)
-    json_array_append_new(cats, json_pack("{s:i, s:I, s:o}", "category", c,
+    json_array_append_new(cats, cli_pack("{s:i, s:I, s:o}", "category", c,
                                           "shares",
                                           (json_int_t)v->cat_shares[c],
                                           "votes",
@@ -37,7 +37,7 @@ static json_t *votes_json(const hlm_facts *f, const hlm_votes *v) {
   for (i = 0; i < v->n_lines; i++) {
     const hlm_vote_line *l = &v->lines[i];
     json_array_append_new(
-        holders, json_pack("{s:s, s:i, s:I, s:o}", "holder", l->holder,
+        holders, cli_pack("{s:s, s:i, s:I, s:o}", "holder", l->holder,
                            "category", l->category, "shares",
                            (json_int_t)l->shares, "votes",
                            votes_or_null(l->votes)));
@@ -50,8 +50,8 @@ static json_t *votes_json(const hlm_facts *f, const hlm_votes *v) {
     json_array_append_new(ties, g);
   }
   if (v->category_tie)
-    json_array_append_new(cties, json_pack("[i, i]", 1, 4));
-  return json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, "
+    json_array_append_new(cties, cli_pack("[i, i]", 1, 4));
+  return cli_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o, "
                    "s:b, s:o}",
                    "company", v->company, "name", o ? o->name : "", "as_of",
                    date, "shares", (json_int_t)v->shares, "total_votes",
@@ -238,9 +238,11 @@ int cmd_votes(cli_ctx *ctx, int argc, char **argv) {
       char *t = doc ? json_dumps(doc, JSON_INDENT(1) | JSON_PRESERVE_ORDER)
                     : NULL;
       json_decref(doc);
-      if (!t) {
+      if (!t || !cli_json_ok()) {
+        free(t);
         hlm_votes_clear(&v);
-        fprintf(stderr, "hlm votes : mémoire insuffisante\n");
+        if (cli_json_ok())
+          fprintf(stderr, "hlm votes : mémoire insuffisante\n");
         rc = EXIT_INTERNAL;
         goto done;
       }

@@ -255,8 +255,31 @@ int cli_known_group(const cli_cmd *cmd, const hlm_facts *f, const char *id) {
 
 /* ---- JSON ---- */
 
+static int json_failed;
+
+json_t *cli_pack(const char *fmt, ...) {
+  json_error_t je;
+  json_t *j;
+  va_list ap;
+  va_start(ap, fmt);
+  j = json_vpack_ex(&je, 0, fmt, ap);
+  va_end(ap);
+  if (!j) {
+    fprintf(stderr, "hlm : erreur interne en produisant le JSON : %s\n",
+            je.text);
+    json_failed = 1;
+  }
+  return j;
+}
+
+int cli_json_ok(void) { return !json_failed; }
+
 int cli_json_out(json_t *doc) {
   int rc;
+  if (json_failed) {
+    json_decref(doc);
+    return EXIT_INTERNAL;
+  }
   if (!doc) {
     fprintf(stderr, "hlm : mémoire insuffisante\n");
     return EXIT_INTERNAL;
@@ -272,7 +295,7 @@ json_t *cli_json_trace(const hlm_trace *t) {
   json_t *a = json_array();
   size_t i;
   for (i = 0; a && i < t->n; i++)
-    json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "article",
+    json_array_append_new(a, cli_pack("{s:s, s:s, s:s}", "article",
                                        t->steps[i].article, "what",
                                        t->steps[i].what, "value",
                                        t->steps[i].value));
@@ -292,7 +315,7 @@ json_t *cli_json_int_or_null(int known, long long v) {
 }
 
 json_t *cli_json_finding(const hlm_finding *f) {
-  return json_pack("{s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o, "
+  return cli_pack("{s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s}, s:s, s:s, s:o, "
                    "s:o}",
                    "id", f->id, "rule", f->rule, "article", f->article,
                    "version", f->version, "severity",
