@@ -427,8 +427,10 @@ int main(int argc, char **argv) {
   int i = 1;
   memset(&ctx, 0, sizeof ctx);
   ctx.prog = "hlm";
-  ctx.db = getenv("HLM_DB") && *getenv("HLM_DB") ? getenv("HLM_DB")
-                                                   : "hlm.db";
+  {
+    const char *env_db = getenv("HLM_DB");
+    ctx.db = env_db && *env_db ? env_db : "hlm.db";
+  }
   ctx.as_of = today();
   ctx.tty = isatty(STDOUT_FILENO);
   ctx.progress = isatty(STDERR_FILENO);
