@@ -2095,6 +2095,10 @@ static int gen_rpls_latest(gen_ctx *c) {
 
 /* The date the demo's workflows are meant to be read at. */
 #define DEMO_AS_OF 20250630
+/* Every dated row of an SA d'HLM's cap table is acquired by the end of
+ * this year: from the next one on, the one statutory split per company of
+ * statutes.csv matches the capital at any as-of date. */
+#define DEMO_CAPITAL_SET 2012
 
 /* Dates as yyyymmdd integers; day numbers for arithmetic (civil-from-days
  * and days-from-civil, proleptic Gregorian). */
@@ -2311,14 +2315,14 @@ static int pick_investor(const world *w, rng *r, const caplists *L, int c) {
  * natural persons (under 5 % together), sometimes an employee fund. */
 static int esh_table(world *w, rng *r, const caplists *L, int c) {
   org *o = &w->orgs[c];
-  int role = o->cap_role, n1 = 1, k, ref[4], n2, n4;
+  int role = o->cap_role, n1 = 1, k, ref[4], n2, n4, first = w->n_holds;
   int64_t S = 5000 + natl_stock(w, o) * 2 + rng_below(r, 1000);
   int ref_pm = role == CAP_REF_MINORITY ? rng_range(r, 400, 490)
                : role == CAP_PERSONS    ? rng_range(r, 560, 680)
                                         : rng_range(r, 560, 800);
   int64_t c1 = S * ref_pm / 1000, c2 = S * rng_range(r, 60, 150) / 1000;
   int64_t c3 = 3, c4 = S - c1 - c2 - c3, persons, parts[8];
-  int founded = rng_range(r, 1960, 2012);
+  int founded = rng_range(r, 1960, DEMO_CAPITAL_SET);
   const grp *g = o->group >= 0 ? &w->groups[o->group] : NULL;
   holding *h;
 
@@ -2385,14 +2389,15 @@ static int esh_table(world *w, rng *r, const caplists *L, int c) {
   for (k = 0; k < n2; k++) {
     int t, x = -1;
     for (t = 0; t < 50; t++) {
-      x = olist_pick(r, &L->la);
-      if (!holds_in(w, c, x))
+      x = olist_pick(r, &L->la); /* of its region, when one is */
+      if (!holds_in(w, c, x) &&
+          (t >= 40 || same_region(w->orgs[x].dept, o->dept)))
         break;
     }
     if (!(h = add_hold(w, c, x, 2, parts[k])))
       return HLM_ENOMEM;
     if (rng_pm(r, 500)) {
-      h->acquired = rng_date(r, rng_range(r, founded, 2015));
+      h->acquired = rng_date(r, rng_range(r, founded, DEMO_CAPITAL_SET));
       h->price = parts[k] * o->nominal;
     }
   }
@@ -2402,7 +2407,9 @@ static int esh_table(world *w, rng *r, const caplists *L, int c) {
       return HLM_ENOMEM;
     snprintf(h->pid, sizeof h->pid, "P:LOC-%s-%d", o->id, k + 1);
     h->type = 1;
-    h->acquired = rng_date(r, 2022);
+    /* elected in December 2010 (or when the company was founded) */
+    h->acquired = founded > 2010 ? rng_date(r, founded)
+                                 : YMD(2010, 12, rng_range(r, 1, 15));
     h->price = o->nominal;
   }
   /* category 4: natural persons, an employee fund, legal persons */
@@ -2415,7 +2422,7 @@ static int esh_table(world *w, rng *r, const caplists *L, int c) {
       snprintf(h->pid, sizeof h->pid, "P:ACT-%s-%d", o->id, k + 1);
       h->type = 1;
       if (rng_pm(r, 700)) {
-        h->acquired = rng_date(r, rng_range(r, 1995, 2015));
+        h->acquired = rng_date(r, rng_range(r, founded, DEMO_CAPITAL_SET));
         h->price = parts[k] * o->nominal;
       }
     }
@@ -2439,11 +2446,18 @@ static int esh_table(world *w, rng *r, const caplists *L, int c) {
       if (!(h = add_hold(w, c, x, 4, parts[k])))
         return HLM_ENOMEM;
       if (rng_pm(r, 600)) {
-        h->acquired = rng_date(r, rng_range(r, 1995, 2015));
+        h->acquired = rng_date(r, rng_range(r, founded, DEMO_CAPITAL_SET));
         h->price = parts[k] * o->nominal * rng_range(r, 100, 130) / 100;
       }
     }
   }
+  /* records older than the Livret A table (1981-10-16, params.def) are
+   * lost: undated, price unknown (L423-4 then takes the nominal) */
+  for (k = first; k < w->n_holds; k++)
+    if (w->holds[k].acquired && w->holds[k].acquired < YMD(1982, 1, 1)) {
+      w->holds[k].acquired = 0;
+      w->holds[k].price = -1;
+    }
   return HLM_OK;
 }
 
