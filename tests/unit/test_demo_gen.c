@@ -517,6 +517,107 @@ static void test_imports(void **state) {
   cleanup(&r);
 }
 
+/* The capital and money files name only organisms of organisms.csv
+ * (persons and funds apart), and of the right kinds: every SA d'HLM has a
+ * cap table and statutes are for SA d'HLM only; loans and accounts are
+ * between organisms of the world; the seed does not matter. */
+static int ref_ok(const hlm_strset *ids, const char *s) {
+  return (s[0] && s[1] == ':') || hlm_strset_has(ids, s, strlen(s));
+}
+
+static void check_refs(const run *r, const char *name, const int *cols,
+                       int n_cols, const hlm_strset *ids, int64_t *rows) {
+  char p[512], line[2048];
+  char *f[32];
+  FILE *fp;
+  int k;
+  path_of(r, name, p, sizeof p);
+  fp = fopen(p, "r");
+  assert_non_null(fp);
+  assert_non_null(fgets(line, sizeof line, fp));
+  *rows = 0;
+  while (fgets(line, sizeof line, fp)) {
+    int n = split(line, f, 32);
+    for (k = 0; k < n_cols; k++) {
+      assert_true(cols[k] < n);
+      if (!ref_ok(ids, f[cols[k]]))
+        fail_msg("%s: « %s » absent de organisms.csv", name, f[cols[k]]);
+    }
+    (*rows)++;
+  }
+  fclose(fp);
+  assert_int_equal(*rows, find_file(r, name)->rows);
+}
+
+static void test_capital_refs(void **state) {
+  static const struct {
+    const char *name;
+    int cols[3], n;
+  } files[] = {
+      {"holdings.csv", {0, 1}, 2},     {"statutes.csv", {0}, 1},
+      {"transfers.csv", {1, 2, 3}, 3}, {"dividends.csv", {0}, 1},
+      {"capital_ops.csv", {0}, 1},     {"loans.csv", {1, 2}, 2},
+      {"financials.csv", {0}, 1},      {"cooperation.csv", {0, 1}, 2},
+      {"services.csv", {0}, 1},        {"usage.csv", {0, 3}, 2},
+      {"invoices.csv", {0, 1}, 2},
+  };
+  static const uint64_t seeds[] = {2, 17};
+  size_t si;
+  (void)state;
+  for (si = 0; si < sizeof seeds / sizeof *seeds; si++) {
+    run r;
+    size_t n, i;
+    orgrow *rows;
+    hlm_strset ids, esh, with_table;
+    char p[512], line[2048];
+    char *f[32];
+    FILE *fp;
+    int64_t count;
+    generate(&r, seeds[si], 12000);
+    rows = read_orgs(&r, &n);
+    hlm_strset_init(&ids);
+    hlm_strset_init(&esh);
+    hlm_strset_init(&with_table);
+    for (i = 0; i < n; i++) {
+      assert_true(hlm_strset_add(&ids, rows[i].id, 9) >= 0);
+      if (rows[i].kind == HLM_KIND_ESH)
+        assert_true(hlm_strset_add(&esh, rows[i].id, 9) >= 0);
+    }
+    for (i = 0; i < sizeof files / sizeof *files; i++) {
+      check_refs(&r, files[i].name, files[i].cols, files[i].n, &ids, &count);
+      assert_true(count > 0);
+    }
+    /* every SA d'HLM has a cap table; statutes are for SA d'HLM only */
+    path_of(&r, "holdings.csv", p, sizeof p);
+    fp = fopen(p, "r");
+    assert_non_null(fp);
+    assert_non_null(fgets(line, sizeof line, fp));
+    while (fgets(line, sizeof line, fp)) {
+      assert_int_equal(split(line, f, 32), 8);
+      assert_true(hlm_strset_add(&with_table, f[0], strlen(f[0])) >= 0);
+    }
+    fclose(fp);
+    for (i = 0; i < n; i++)
+      if (rows[i].kind == HLM_KIND_ESH &&
+          !hlm_strset_has(&with_table, rows[i].id, 9))
+        fail_msg("SA d'HLM %s sans actionnariat", rows[i].id);
+    path_of(&r, "statutes.csv", p, sizeof p);
+    fp = fopen(p, "r");
+    assert_non_null(fp);
+    assert_non_null(fgets(line, sizeof line, fp));
+    while (fgets(line, sizeof line, fp)) {
+      assert_int_equal(split(line, f, 32), 3);
+      assert_true(hlm_strset_has(&esh, f[0], strlen(f[0])));
+    }
+    fclose(fp);
+    hlm_strset_free(&ids);
+    hlm_strset_free(&esh);
+    hlm_strset_free(&with_table);
+    free(rows);
+    cleanup(&r);
+  }
+}
+
 /* The RPLS files through the RPLS importer: skipped while the reader is
  * not in this build (it reports itself unavailable). */
 static void test_import_rpls(void **state) {
@@ -654,7 +755,7 @@ int main(void) {
       cmocka_unit_test(test_identifiers), cmocka_unit_test(test_rpls_lines),
       cmocka_unit_test(test_heavy_tail),  cmocka_unit_test(test_imports),
       cmocka_unit_test(test_import_rpls), cmocka_unit_test(test_golden),
-      cmocka_unit_test(test_bounds),
+      cmocka_unit_test(test_bounds),      cmocka_unit_test(test_capital_refs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
