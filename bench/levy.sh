@@ -1,44 +1,41 @@
 #!/bin/sh
-# bench/levy.sh: times `hlm levy --year 2012 --calibrate` on a national-size
-# data set (600 organisms, six exercises each: bench/gen_financials.awk),
-# release build.  Prints the national figures and the wall-clock time of
-# each run (the whole process: store opening, loading, calibration, JSON).
-#   sh bench/levy.sh [N_ORGANISMS] [RUNS]
+# bench/levy.sh: times `hlm levy --year 2012 --calibrate` on the demo
+# national data set (financials.csv of `hlm demo --dwellings 5400000`:
+# every organism with a stock, exercises 2005-2011; bench/demo_store.sh),
+# release build.  Prints the national figures and the best and median
+# wall-clock time of RUNS runs of each command (the whole process: store
+# opening, facts loading, calibration, output to /dev/null).
+#   sh bench/levy.sh [RUNS]
 set -eu
 cd "$(dirname "$0")/.."
-N=${1:-600}
-RUNS=${2:-5}
-OUT=bench/out/levy
-mkdir -p "$OUT"
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-bench --target hlm-bin >/dev/null
-HLM=./build-bench/hlm
-DB=$OUT/levy.db
-rm -f "$DB"
-awk -f bench/gen_financials.awk -v n="$N" -v year=2012 -v seed=1 -v out="$OUT"
-$HLM --db "$DB" import organisms "$OUT/organisms.csv" >/dev/null
-$HLM --db "$DB" import financials "$OUT/financials.csv" >/dev/null
-echo "organismes : $N ; lignes financials : $(($(wc -l <"$OUT/financials.csv") - 1))"
-$HLM --db "$DB" levy --year 2012 --calibrate --format json >"$OUT/levy.json"
-grep -E '"(t|total_cents|national_total_cents|target_cents)"' "$OUT/levy.json" |
-  sed 's/^ */  /'
-grep -F 'évaluations' "$OUT/levy.json" | head -1 | sed 's/^ */  /'
-for fmt in json csv; do
+runs=${1:-11}
+db=$(sh bench/demo_store.sh)
+hlm=./build-bench/hlm
+out=bench/out/levy
+mkdir -p "$out"
+
+ms() { # best and median of $runs runs of "$@", output discarded
   i=0
-  while [ "$i" -lt "$RUNS" ]; do
+  : >"$out/times"
+  while [ "$i" -lt "$runs" ]; do
     t0=$(date +%s%N)
-    $HLM --db "$DB" levy --year 2012 --calibrate --format $fmt >/dev/null
+    "$@" >/dev/null 2>&1 || true # 1: findings (MISSING_FACT)
     t1=$(date +%s%N)
-    echo "--format $fmt, run $((i + 1)) : $(((t1 - t0) / 1000000)) ms"
+    echo $(((t1 - t0) / 1000)) >>"$out/times"
     i=$((i + 1))
   done
-done
-i=0
-while [ "$i" -lt "$RUNS" ]; do
-  t0=$(date +%s%N)
-  $HLM --db "$DB" levy --year 2012 --rates 400,800,1200,1600 --format csv \
-    >/dev/null
-  t1=$(date +%s%N)
-  echo "--rates (sans calibrage), --format csv, run $((i + 1)) : $(((t1 - t0) / 1000000)) ms"
-  i=$((i + 1))
-done
+  sort -n "$out/times" | awk '{ a[NR] = $1 } END {
+    printf "best %.1f ms, median %.1f ms", a[1] / 1000, a[int((NR + 1) / 2)] / 1000 }'
+}
+
+"$hlm" --db "$db" levy --year 2012 --calibrate --format json >"$out/levy.json" ||
+  [ $? -eq 1 ]
+echo "store: $db; organismes : $(grep -c '"avg_potential_per_dwelling_cents"' "$out/levy.json")"
+grep -E '"(t|total_cents|national_total_cents|target_cents)"' "$out/levy.json" |
+  head -4 | sed 's/^ */  /'
+grep -F 'évaluations' "$out/levy.json" | head -1 | sed 's/^ */  /'
+grep -F 'total(0)' "$out/levy.json" | head -1 | sed 's/^ */  /'
+echo "levy --calibrate --format json : $(ms "$hlm" --db "$db" levy --year 2012 --calibrate --format json)"
+echo "levy --calibrate --format csv  : $(ms "$hlm" --db "$db" levy --year 2012 --calibrate --format csv)"
+echo "levy --rates (no calibration), csv : $(ms "$hlm" --db "$db" levy --year 2012 --rates 400,800,1200,1600 --format csv)"
+echo "levy --year 2011 --calibrate --format json : $(ms "$hlm" --db "$db" levy --year 2011 --calibrate --format json)"

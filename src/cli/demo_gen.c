@@ -34,8 +34,15 @@ enum {
   STREAM_DWELL = 2,  /* one per organism: its current dwellings */
   STREAM_GONE = 3,   /* one per organism: dwellings gone since 2020 */
   STREAM_FOYERS = 4, /* foyers.csv */
-  STREAM_SUBMIT = 5  /* texts of the submission files */
-  /* capital and money files: take the next numbers */
+  STREAM_SUBMIT = 5, /* texts of the submission files */
+  /* capital and money files */
+  STREAM_CAPITAL = 6,     /* nominals, subsidiaries, cap tables (holdings) */
+  STREAM_TRANSFERS = 7,   /* transfers.csv */
+  STREAM_DIVIDENDS = 8,   /* dividends.csv */
+  STREAM_OPS = 9,         /* capital_ops.csv */
+  STREAM_LOANS = 10,      /* loans.csv */
+  STREAM_FINANCIALS = 11, /* financials.csv */
+  STREAM_COOPERATION = 12 /* cooperation, services, usage, invoices */
 };
 
 static uint64_t splitmix64(uint64_t *x) {
@@ -497,6 +504,11 @@ typedef struct org {
   int manager;       /* org managing part of the stock, -1 */
   int manager_pm;
   int submit;        /* 1: submission file for the latest year, 2: early */
+  /* capital (build_capital, its own stream: the fields above stay) */
+  int64_t nominal;   /* share_nominal_cents, 0: not written */
+  int subsidiary_of; /* org index, -1 */
+  int controlled_by; /* org index, -1 */
+  int cap_role;      /* CAP_* below: the finding this company is built for */
 } org;
 
 typedef struct grp {
@@ -518,6 +530,8 @@ typedef struct world {
   uint32_t dept_cum[N_DEPTS];  /* population, every département */
   uint32_t dept_cum_nx[N_DEPTS]; /* population, exempt ones excluded */
   int64_t total_early;         /* lines of the early year */
+  struct holding *holds;       /* cap tables (build_capital) */
+  int n_holds, cap_holds;
 } world;
 
 static int is_counting(hlm_kind k) { return hlm_kind_is_counting(k); }
@@ -1504,6 +1518,20 @@ static void col_insufficient(wbuf *b, const world *w, const org *o) {
     w_int(b, o->insufficient);
 }
 
+static void col_nominal(wbuf *b, const world *w, const org *o) {
+  (void)w;
+  if (o->nominal > 0)
+    w_int(b, o->nominal);
+}
+static void col_subsidiary(wbuf *b, const world *w, const org *o) {
+  if (o->subsidiary_of >= 0)
+    w_str(b, w->orgs[o->subsidiary_of].id);
+}
+static void col_controlled(wbuf *b, const world *w, const org *o) {
+  if (o->controlled_by >= 0)
+    w_str(b, w->orgs[o->controlled_by].id);
+}
+
 static const struct org_col {
   const char *name;
   org_col_fn put;
@@ -1518,8 +1546,11 @@ static const struct org_col {
     {"loans_granted_10y", col_loans},
     {"turnover_avg_3y_cents", col_turnover},
     {"insufficient_mission_contribution", col_insufficient},
-    /* share_nominal_cents, subsidiary_of, controlled_by: with the capital
-     * generators */
+    /* the capital columns (build_capital): appended, so that the ten
+     * columns above keep their bytes (test_golden) */
+    {"share_nominal_cents", col_nominal},
+    {"subsidiary_of", col_subsidiary},
+    {"controlled_by", col_controlled},
 };
 #define N_ORG_COLS (sizeof org_cols / sizeof org_cols[0])
 
@@ -2052,10 +2083,1556 @@ static int gen_rpls_latest(gen_ctx *c) {
   return gen_rpls_year(c, DEMO_YEAR_LATEST);
 }
 
+/* ------------------------------------------------------------------ */
+/* Capital and money (spec/rules-capital-money.md, "New input files").  */
+/*                                                                      */
+/* The cap tables are a model built once (build_capital, its own      */
+/* stream) because transfers, dividends and loans must name real       */
+/* holders; each file then draws from its own stream.  Dates are fixed */
+/* around DEMO_AS_OF: `hlm transfers --as-of 2025-06-30` shows every   */
+/* state of the workflow.  Mostly lawful, with a few companies, loans  */
+/* and invoices built to break one rule each (the CAP_* roles).        */
+
+/* The date the demo's workflows are meant to be read at. */
+#define DEMO_AS_OF 20250630
+/* Every dated row of an SA d'HLM's cap table is acquired by the end of
+ * this year: from the next one on, the one statutory split per company of
+ * statutes.csv matches the capital at any as-of date. */
+#define DEMO_CAPITAL_SET 2012
+
+/* Dates as yyyymmdd integers; day numbers for arithmetic (civil-from-days
+ * and days-from-civil, proleptic Gregorian). */
+#define YMD(y, m, d) ((y) * 10000 + (m) * 100 + (d))
+
+static int64_t ymd_days(int ymd) {
+  int64_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100, era, yoe, doy;
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static int days_ymd(int64_t z) {
+  int64_t era, doe, yoe, y, doy, mp, d, m;
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp + (mp < 10 ? 3 : -9);
+  return (int)YMD(y + (m <= 2), m, d);
+}
+
+static int ymd_add(int ymd, int days) { return days_ymd(ymd_days(ymd) + days); }
+
+/* A date of year y (day 1..28, so that any month is fine). */
+static int rng_date(rng *r, int y) {
+  return YMD(y, rng_range(r, 1, 12), rng_range(r, 1, 28));
+}
+
+static void w_date(wbuf *b, int ymd) {
+  if (!ymd)
+    return;
+  w_intw(b, ymd / 10000, 4);
+  w_chr(b, '-');
+  w_intw(b, ymd / 100 % 100, 2);
+  w_chr(b, '-');
+  w_intw(b, ymd % 100, 2);
+}
+
+/* Roles: the one rule a company (or its statutes) is built to break. */
+enum {
+  CAP_NONE = 0,
+  CAP_REF_MINORITY,   /* ESH: REFERENCE_NOT_MAJORITY */
+  CAP_PERSONS,        /* ESH: PERSONS_OVER_5PCT */
+  CAP_PACT4,          /* ESH: PACT_SIZE */
+  CAP_REF_FUND,       /* ESH: REFERENCE_INELIGIBLE */
+  CAP_NO_STATUTES,    /* ESH: MISSING_FACT (no statutory split) */
+  CAP_CAT3_LOW,       /* ESH: CAT_VOTES_BELOW_10PCT */
+  CAP_SPLIT_MISMATCH, /* ESH: STATUTORY_SPLIT_MISMATCH */
+  CAP_SC_AUTHORITY,   /* SC: HOLDER_NOT_ALLOWED */
+  CAP_SC_LOCAL_OVER,  /* SC: LOCAL_COMPANIES_OVER_50PCT */
+  CAP_SC_SEM45,       /* SC: a SEM at 49 %: lawful; a forbidden transfer,
+                         a dividend above the cap */
+  CAP_SC_SEMOP,       /* SC: a SEMOP at 10 %: lawful dividends */
+  CAP_SC_TWICE,       /* SC: one of its holders also holds another SC */
+  CAP_SAC_ALONE,      /* SAC: TOO_FEW_SHAREHOLDERS */
+  CAP_SAC_SEM         /* SAC: HOLDER_NOT_ALLOWED */
+};
+
+typedef struct holding {
+  int company;      /* org index */
+  int holder;       /* org index; -1: a person or a fund (pid) */
+  char pid[40];     /* "P:…" or "F:…" when holder < 0 */
+  int type;         /* 0 organism, 1 PERSON, 2 EMPLOYEE_FUND */
+  int category;     /* 1-4 for an SA d'HLM, 0 */
+  int64_t shares;
+  int acquired;     /* yyyymmdd, 0: undated */
+  int64_t price;    /* cents for the row, -1: unknown */
+  int pact;         /* 1: member of the company's pact */
+} holding;
+
+static holding *add_hold(world *w, int company, int holder, int category,
+                         int64_t shares) {
+  holding *h;
+  if (w->n_holds == w->cap_holds) {
+    int cap = w->cap_holds ? w->cap_holds * 2 : 1024;
+    holding *g = realloc(w->holds, (size_t)cap * sizeof *g);
+    if (!g)
+      return NULL;
+    w->holds = g;
+    w->cap_holds = cap;
+  }
+  h = &w->holds[w->n_holds++];
+  memset(h, 0, sizeof *h);
+  h->company = company;
+  h->holder = holder;
+  h->category = category;
+  h->shares = shares < 1 ? 1 : shares;
+  h->price = -1;
+  return h;
+}
+
+/* The organisms of one kind, in file order. */
+typedef struct olist {
+  int *ix;
+  int n;
+} olist;
+
+static int olist_of(const world *w, hlm_kind k, olist *l) {
+  int i;
+  l->n = 0;
+  l->ix = malloc((size_t)w->n_orgs * sizeof *l->ix);
+  if (!l->ix)
+    return HLM_ENOMEM;
+  for (i = 0; i < w->n_orgs; i++)
+    if (w->orgs[i].kind == k)
+      l->ix[l->n++] = i;
+  return HLM_OK;
+}
+
+static int olist_pick(rng *r, const olist *l) {
+  return l->n ? l->ix[rng_below(r, (uint32_t)l->n)] : -1;
+}
+
+/* The national-scale stock of an organism: the capital does not depend
+ * on --dwellings, only on the shape of the world. */
+static int64_t natl_stock(const world *w, const org *o) {
+  return o->stock * DEMO_DWELLINGS_NATIONAL / w->n;
+}
+
+/* 1 when org index x already holds shares of company c. */
+static int holds_in(const world *w, int c, int x) {
+  int i;
+  for (i = 0; i < w->n_holds; i++)
+    if (w->holds[i].company == c && w->holds[i].holder == x)
+      return 1;
+  return 0;
+}
+
+/* Splits total into n parts (each at least 1, distinct where possible so
+ * that equal remainders stay rare) in out[]. */
+static void split_parts(rng *r, int64_t total, int n, int64_t *out) {
+  int64_t wsum = 0, given = 0, wt[8];
+  int k;
+  for (k = 0; k < n; k++) {
+    wt[k] = 10 + k * 7 + rng_range(r, 0, 60);
+    wsum += wt[k];
+  }
+  for (k = 0; k < n; k++) {
+    out[k] = k + 1 < n ? total * wt[k] / wsum : total - given;
+    if (out[k] < 1)
+      out[k] = 1;
+    given += out[k];
+  }
+}
+
+typedef struct caplists {
+  olist esh, sem_agree, coop, oph, sem, spl, semop, la, sc, sac, al;
+} caplists;
+
+static void caplists_free(caplists *L) {
+  free(L->esh.ix);
+  free(L->sem_agree.ix);
+  free(L->coop.ix);
+  free(L->oph.ix);
+  free(L->sem.ix);
+  free(L->spl.ix);
+  free(L->semop.ix);
+  free(L->la.ix);
+  free(L->sc.ix);
+  free(L->sac.ix);
+  free(L->al.ix);
+}
+
+static int caplists_init(const world *w, caplists *L) {
+  memset(L, 0, sizeof *L);
+  if (olist_of(w, HLM_KIND_ESH, &L->esh) < 0 ||
+      olist_of(w, HLM_KIND_SEM_AGREE, &L->sem_agree) < 0 ||
+      olist_of(w, HLM_KIND_COOP, &L->coop) < 0 ||
+      olist_of(w, HLM_KIND_OPH, &L->oph) < 0 ||
+      olist_of(w, HLM_KIND_SEM, &L->sem) < 0 ||
+      olist_of(w, HLM_KIND_SPL, &L->spl) < 0 ||
+      olist_of(w, HLM_KIND_SEMOP, &L->semop) < 0 ||
+      olist_of(w, HLM_KIND_LOCAL_AUTHORITY, &L->la) < 0 ||
+      olist_of(w, HLM_KIND_SOC_COORDINATION, &L->sc) < 0 ||
+      olist_of(w, HLM_KIND_SAC, &L->sac) < 0 ||
+      olist_of(w, HLM_KIND_ACTION_LOGEMENT, &L->al) < 0) {
+    caplists_free(L);
+    return HLM_ENOMEM;
+  }
+  return HLM_OK;
+}
+
+/* Another legal person to hold shares of company c: a SEM agréée, a
+ * coopérative, an office, an ESH or a local company; never c itself nor
+ * a holder already on its table. */
+static int pick_investor(const world *w, rng *r, const caplists *L, int c) {
+  int t;
+  for (t = 0; t < 50; t++) {
+    const olist *l;
+    int u = (int)rng_below(r, 100), x;
+    l = u < 30   ? &L->sem_agree
+        : u < 50 ? &L->coop
+        : u < 65 ? &L->oph
+        : u < 85 ? &L->esh
+        : u < 95 ? &L->sem
+                 : &L->spl;
+    x = olist_pick(r, l);
+    if (x >= 0 && x != c && !holds_in(w, c, x))
+      return x;
+  }
+  return -1;
+}
+
+/* The cap table of SA d'HLM c (L422-2-1 I): a reference shareholder
+ * (alone, or a pact of two or three), local authorities, three tenants'
+ * representatives with one share each, other legal persons and a few
+ * natural persons (under 5 % together), sometimes an employee fund. */
+static int esh_table(world *w, rng *r, const caplists *L, int c) {
+  org *o = &w->orgs[c];
+  int role = o->cap_role, n1 = 1, k, ref[4], n2, n4, first = w->n_holds;
+  int64_t S = 5000 + natl_stock(w, o) * 2 + rng_below(r, 1000);
+  int ref_pm = role == CAP_REF_MINORITY ? rng_range(r, 400, 490)
+               : role == CAP_PERSONS    ? rng_range(r, 560, 680)
+                                        : rng_range(r, 560, 800);
+  int64_t c1 = S * ref_pm / 1000, c2 = S * rng_range(r, 60, 150) / 1000;
+  int64_t c3 = 3, c4 = S - c1 - c2 - c3, persons, parts[8];
+  int founded = rng_range(r, 1960, DEMO_CAPITAL_SET);
+  const grp *g = o->group >= 0 ? &w->groups[o->group] : NULL;
+  holding *h;
+
+  persons = role == CAP_PERSONS ? S * rng_range(r, 60, 90) / 1000
+                                : S * rng_range(r, 0, 30) / 1000;
+  if (persons > c4)
+    persons = c4;
+  /* category 1 */
+  ref[0] = L->al.n ? L->al.ix[0] : -1;
+  if (g && !g->soc_coordination && g->head != c) {
+    ref[0] = g->head; /* a member of a control group: its head */
+  } else if (role == CAP_PACT4 || role == CAP_REF_FUND) {
+    n1 = role == CAP_PACT4 ? 4 : 2;
+  } else {
+    int u = (int)rng_below(r, 100);
+    if (u >= 45 && u < 65)
+      n1 = 2 + (int)rng_below(r, 2);
+    else if (u >= 65 || ref[0] < 0)
+      ref[0] = rng_pm(r, 500) ? olist_pick(r, &L->sem_agree)
+                              : olist_pick(r, &L->esh);
+  }
+  if (ref[0] < 0 || ref[0] == c)
+    ref[0] = olist_pick(r, &L->sem_agree);
+  for (k = 1; k < n1; k++) {
+    int t, x = -1;
+    for (t = 0; t < 50; t++) {
+      int j;
+      x = rng_pm(r, 500) ? olist_pick(r, &L->sem_agree)
+                         : olist_pick(r, &L->esh);
+      for (j = 0; j < k && x != c; j++)
+        if (ref[j] == x)
+          break;
+      if (x != c && j == k)
+        break;
+    }
+    ref[k] = x;
+  }
+  split_parts(r, c1, n1, parts);
+  if (n1 > 1) { /* the first member keeps the larger part */
+    int64_t t = parts[0];
+    for (k = 1; k < n1; k++)
+      if (parts[k] > parts[0]) {
+        parts[0] = parts[k];
+        parts[k] = t;
+        t = parts[0];
+      }
+  }
+  for (k = 0; k < n1; k++) {
+    if (k == 1 && role == CAP_REF_FUND) {
+      if (!(h = add_hold(w, c, -1, 1, parts[k])))
+        return HLM_ENOMEM;
+      snprintf(h->pid, sizeof h->pid, "F:FCPE-%s", o->id);
+      h->type = 2;
+    } else if (!(h = add_hold(w, c, ref[k], 1, parts[k]))) {
+      return HLM_ENOMEM;
+    }
+    h->acquired = rng_date(r, founded);
+    h->price = parts[k] * o->nominal;
+    h->pact = n1 > 1;
+  }
+  /* category 2: one to three local authorities */
+  n2 = L->la.n < 3 ? L->la.n : 1 + (int)rng_below(r, 3);
+  split_parts(r, c2, n2, parts);
+  for (k = 0; k < n2; k++) {
+    int t, x = -1;
+    for (t = 0; t < 50; t++) {
+      x = olist_pick(r, &L->la); /* of its region, when one is */
+      if (!holds_in(w, c, x) &&
+          (t >= 40 || same_region(w->orgs[x].dept, o->dept)))
+        break;
+    }
+    if (!(h = add_hold(w, c, x, 2, parts[k])))
+      return HLM_ENOMEM;
+    if (rng_pm(r, 500)) {
+      h->acquired = rng_date(r, rng_range(r, founded, DEMO_CAPITAL_SET));
+      h->price = parts[k] * o->nominal;
+    }
+  }
+  /* category 3: the tenants' representatives, one share each */
+  for (k = 0; k < 3; k++) {
+    if (!(h = add_hold(w, c, -1, 3, 1)))
+      return HLM_ENOMEM;
+    snprintf(h->pid, sizeof h->pid, "P:LOC-%s-%d", o->id, k + 1);
+    h->type = 1;
+    /* elected in December 2010 (or when the company was founded) */
+    h->acquired = founded > 2010 ? rng_date(r, founded)
+                                 : YMD(2010, 12, rng_range(r, 1, 15));
+    h->price = o->nominal;
+  }
+  /* category 4: natural persons, an employee fund, legal persons */
+  if (persons > 0) {
+    int np = 1 + (int)rng_below(r, 4);
+    split_parts(r, persons, np, parts);
+    for (k = 0; k < np; k++) {
+      if (!(h = add_hold(w, c, -1, 4, parts[k])))
+        return HLM_ENOMEM;
+      snprintf(h->pid, sizeof h->pid, "P:ACT-%s-%d", o->id, k + 1);
+      h->type = 1;
+      if (rng_pm(r, 700)) {
+        h->acquired = rng_date(r, rng_range(r, founded, DEMO_CAPITAL_SET));
+        h->price = parts[k] * o->nominal;
+      }
+    }
+  }
+  c4 -= persons;
+  if (c4 > 0 && rng_pm(r, 250)) {
+    int64_t fund = c4 / 10 + 1;
+    if (!(h = add_hold(w, c, -1, 4, fund)))
+      return HLM_ENOMEM;
+    snprintf(h->pid, sizeof h->pid, "F:FCPE-%s", o->id);
+    h->type = 2;
+    c4 -= fund;
+  }
+  if (c4 > 0) {
+    n4 = 1 + (int)rng_below(r, 5);
+    split_parts(r, c4, n4, parts);
+    for (k = 0; k < n4; k++) {
+      int x = pick_investor(w, r, L, c);
+      if (x < 0)
+        continue;
+      if (!(h = add_hold(w, c, x, 4, parts[k])))
+        return HLM_ENOMEM;
+      if (rng_pm(r, 600)) {
+        h->acquired = rng_date(r, rng_range(r, founded, DEMO_CAPITAL_SET));
+        h->price = parts[k] * o->nominal * rng_range(r, 100, 130) / 100;
+      }
+    }
+  }
+  /* records older than the Livret A table (1981-10-16, params.def) are
+   * lost: undated, price unknown (L423-4 then takes the nominal) */
+  for (k = first; k < w->n_holds; k++)
+    if (w->holds[k].acquired && w->holds[k].acquired < YMD(1982, 1, 1)) {
+      w->holds[k].acquired = 0;
+      w->holds[k].price = -1;
+    }
+  return HLM_OK;
+}
+
+/* Shares that make local companies hold pm per mille of a table of m
+ * shares once added. */
+static int64_t share_for(int64_t m, int pm) { return m * pm / (1000 - pm) + 1; }
+
+/* The cap table of société de coordination c (annex I to R423-86): the
+ * members of its group, in proportion to their stock. */
+static int sc_table(world *w, rng *r, const caplists *L, int c) {
+  org *o = &w->orgs[c];
+  int64_t m = 0;
+  int i, first = w->n_holds, n = 0;
+  holding *h;
+  for (i = 0; i < w->n_orgs; i++) {
+    const org *x = &w->orgs[i];
+    if (i == c || x->group != o->group || !is_counting(x->kind))
+      continue;
+    if (!(h = add_hold(w, c, i, 0, 100 + natl_stock(w, x) / 50)))
+      return HLM_ENOMEM;
+    h->acquired = ymd_add(YMD(2019, 9, 2), rng_range(r, 0, 600));
+    h->price = h->shares * o->nominal;
+    m += h->shares;
+    n++;
+  }
+  if (n == 0)
+    return HLM_OK;
+  switch (o->cap_role) {
+  case CAP_SC_AUTHORITY:
+    if (L->la.n) {
+      if (!(h = add_hold(w, c, olist_pick(r, &L->la), 0, m / 20)))
+        return HLM_ENOMEM;
+      h->acquired = w->holds[first].acquired;
+    }
+    break;
+  case CAP_SC_LOCAL_OVER:
+    if (L->sem.n && L->spl.n) {
+      /* 0.6 m + 0.5 m of 2.1 m: 52 % */
+      if (!(h = add_hold(w, c, L->sem.ix[0], 0, m * 6 / 10 + 1)))
+        return HLM_ENOMEM;
+      h->acquired = YMD(2021, 3, 15);
+      if (!(h = add_hold(w, c, L->spl.ix[0], 0, m / 2 + 1)))
+        return HLM_ENOMEM;
+      h->acquired = YMD(2023, 10, 2);
+    }
+    break;
+  case CAP_SC_SEM45:
+    if (L->sem.n > 1) {
+      if (!(h = add_hold(w, c, L->sem.ix[1], 0, share_for(m, 490))))
+        return HLM_ENOMEM;
+      h->acquired = YMD(2020, 1, 6);
+    }
+    break;
+  case CAP_SC_SEMOP:
+    if (L->semop.n) {
+      if (!(h = add_hold(w, c, L->semop.ix[0], 0, share_for(m, 100))))
+        return HLM_ENOMEM;
+      h->acquired = YMD(2020, 7, 1);
+    }
+    break;
+  default:
+    break;
+  }
+  return HLM_OK;
+}
+
+/* The 2012 SA de coordination: two or three organisms of L411-2. */
+static int sac_table(world *w, rng *r, const caplists *L, int c) {
+  org *o = &w->orgs[c];
+  int n = o->cap_role == CAP_SAC_ALONE ? 1 : 2 + (int)rng_below(r, 2), k;
+  holding *h;
+  for (k = 0; k < n; k++) {
+    int x = k == 1 && o->cap_role == CAP_SAC_SEM && L->sem.n
+                ? olist_pick(r, &L->sem)
+            : rng_pm(r, 500) ? olist_pick(r, &L->oph)
+                             : olist_pick(r, &L->esh);
+    if (x < 0 || holds_in(w, c, x))
+      continue;
+    if (!(h = add_hold(w, c, x, 0, rng_range(r, 100, 5000))))
+      return HLM_ENOMEM;
+    h->acquired = rng_date(r, rng_range(r, 2008, 2012));
+    h->price = h->shares * o->nominal;
+  }
+  return HLM_OK;
+}
+
+/* Gives the first roles[k] of a shuffled list their role. */
+static int assign_roles(world *w, rng *r, const olist *l, const int *roles,
+                        int n_roles, int (*eligible)(const world *, int)) {
+  int *order = shuffled(r, l->n), k = 0, i;
+  if (!order)
+    return HLM_ENOMEM;
+  for (i = 0; i < l->n && k < n_roles; i++) {
+    int x = l->ix[order[i]];
+    if (eligible && !eligible(w, x))
+      continue;
+    w->orgs[x].cap_role = roles[k++];
+  }
+  free(order);
+  return HLM_OK;
+}
+
+static int esh_role_ok(const world *w, int x) {
+  const org *o = &w->orgs[x];
+  return !o->giant && (o->group < 0 || w->groups[o->group].soc_coordination);
+}
+
+/* A société de coordination with at least two members. */
+static int sc_members(const world *w, int x) {
+  int i, n = 0;
+  for (i = 0; i < w->n_orgs; i++)
+    n += i != x && w->orgs[i].group == w->orgs[x].group &&
+         is_counting(w->orgs[i].kind);
+  return n;
+}
+static int sc_role_ok(const world *w, int x) { return sc_members(w, x) >= 2; }
+
+/* Nominals, subsidiaries, declared control, the cap tables. */
+static int build_capital(world *w) {
+  static const int64_t nominals[] = {1524, 1600, 1000, 800, 1525, 10000};
+  static const int esh_roles[] = {CAP_REF_MINORITY, CAP_REF_MINORITY,
+                                  CAP_PERSONS,      CAP_PERSONS,
+                                  CAP_PACT4,        CAP_REF_FUND,
+                                  CAP_NO_STATUTES,  CAP_CAT3_LOW,
+                                  CAP_SPLIT_MISMATCH};
+  static const int sc_roles[] = {CAP_SC_AUTHORITY, CAP_SC_LOCAL_OVER,
+                                 CAP_SC_SEM45, CAP_SC_SEMOP, CAP_SC_TWICE,
+                                 CAP_SC_TWICE};
+  static const int sac_roles[] = {CAP_NONE, CAP_SAC_ALONE, CAP_SAC_SEM};
+  caplists L;
+  rng r;
+  int i, rc, twice[2], n_twice = 0;
+  if ((rc = caplists_init(w, &L)) < 0)
+    return rc;
+  rng_init(&r, w->seed, STREAM_CAPITAL, 0);
+  for (i = 0; i < w->n_orgs; i++) {
+    org *o = &w->orgs[i];
+    o->subsidiary_of = o->controlled_by = -1;
+    o->cap_role = CAP_NONE;
+    switch (o->kind) {
+    case HLM_KIND_ESH:
+    case HLM_KIND_COOP:
+    case HLM_KIND_SCIC:
+      o->nominal = nominals[rng_below(&r, 6)];
+      break;
+    case HLM_KIND_SOC_COORDINATION:
+      o->nominal = 10000;
+      break;
+    case HLM_KIND_SAC:
+      o->nominal = 1000;
+      break;
+    default:
+      o->nominal = 0;
+    }
+  }
+  /* subsidiaries (L423-6: the subsidiary of an office may join a
+   * cooperation structure, the subsidiary of a SEM may not) */
+  if (L.sem.n && L.oph.n)
+    w->orgs[L.sem.ix[0]].subsidiary_of = L.oph.ix[0];
+  if (L.spl.n && L.sem_agree.n)
+    w->orgs[L.spl.ix[L.spl.n - 1]].subsidiary_of = L.sem_agree.ix[0];
+  if (L.esh.n > 1 && L.sem_agree.n > 1)
+    w->orgs[L.sem_agree.ix[1]].subsidiary_of = L.esh.ix[1];
+  if ((rc = assign_roles(w, &r, &L.esh, esh_roles,
+                         (int)(sizeof esh_roles / sizeof *esh_roles),
+                         esh_role_ok)) < 0 ||
+      (rc = assign_roles(w, &r, &L.sc, sc_roles,
+                         (int)(sizeof sc_roles / sizeof *sc_roles),
+                         sc_role_ok)) < 0 ||
+      (rc = assign_roles(w, &r, &L.sac, sac_roles, 3, NULL)) < 0)
+    goto done;
+  for (i = 0; i < L.esh.n; i++)
+    if ((rc = esh_table(w, &r, &L, L.esh.ix[i])) < 0)
+      goto done;
+  for (i = 0; i < L.sc.n; i++) {
+    if ((rc = sc_table(w, &r, &L, L.sc.ix[i])) < 0)
+      goto done;
+    if (w->orgs[L.sc.ix[i]].cap_role == CAP_SC_TWICE && n_twice < 2)
+      twice[n_twice++] = L.sc.ix[i];
+  }
+  /* SEVERAL_COORDINATION (L423-1-2): a member of the first also holds
+   * shares of the second */
+  if (n_twice == 2) {
+    for (i = 0; i < w->n_holds; i++)
+      if (w->holds[i].company == twice[0]) {
+        holding h0 = w->holds[i], *h;
+        if (!(h = add_hold(w, twice[1], h0.holder, 0, h0.shares / 3)))
+          goto nomem;
+        h->acquired = YMD(2022, 4, 12);
+        h->price = h->shares * w->orgs[twice[1]].nominal;
+        break;
+      }
+  }
+  for (i = 0; i < L.sac.n; i++)
+    if ((rc = sac_table(w, &r, &L, L.sac.ix[i])) < 0)
+      goto done;
+  /* control declared by a pact's leader (L233-3) on two companies */
+  {
+    int n = 0;
+    for (i = 1; i < w->n_holds && n < 2; i++) {
+      holding *h = &w->holds[i];
+      org *co = &w->orgs[h->company];
+      if (h->category == 1 && h->pact && h->holder >= 0 &&
+          w->holds[i - 1].company != h->company && co->cap_role == CAP_NONE &&
+          co->controlled_by < 0) {
+        co->controlled_by = h->holder;
+        n++;
+      }
+    }
+  }
+  rc = HLM_OK;
+  goto done;
+nomem:
+  rc = HLM_ENOMEM;
+done:
+  caplists_free(&L);
+  return rc;
+}
+
+/* ---- holdings.csv, statutes.csv ---- */
+
+static void w_holder(wbuf *b, const world *w, int holder, const char *pid) {
+  w_str(b, holder >= 0 ? w->orgs[holder].id : pid);
+}
+
+static int gen_holdings(gen_ctx *c) {
+  const world *w = c->w;
+  wbuf b;
+  int i, rc;
+  if ((rc = file_begin(c, &b, "holdings.csv", "holdings", 0)) < 0)
+    return rc;
+  w_str(&b, "company;holder;shares;category;holder_type;acquired;"
+            "price_cents;pact_id\n");
+  for (i = 0; i < w->n_holds; i++) {
+    const holding *h = &w->holds[i];
+    w_str(&b, w->orgs[h->company].id);
+    w_chr(&b, ';');
+    w_holder(&b, w, h->holder, h->pid);
+    w_chr(&b, ';');
+    w_int(&b, h->shares);
+    w_chr(&b, ';');
+    if (h->category)
+      w_int(&b, h->category);
+    w_chr(&b, ';');
+    if (h->type)
+      w_str(&b, h->type == 1 ? "PERSON" : "EMPLOYEE_FUND");
+    w_chr(&b, ';');
+    w_date(&b, h->acquired);
+    w_chr(&b, ';');
+    if (h->price >= 0)
+      w_int(&b, h->price);
+    w_chr(&b, ';');
+    if (h->pact) {
+      w_str(&b, "PACTE-");
+      w_str(&b, w->orgs[h->company].id);
+    }
+    w_chr(&b, '\n');
+  }
+  return file_end(c, &b, w->n_holds);
+}
+
+/* Shares of company c (all rows). */
+static int64_t company_shares(const world *w, int c) {
+  int64_t s = 0;
+  int i;
+  for (i = 0; i < w->n_holds; i++)
+    if (w->holds[i].company == c)
+      s += w->holds[i].shares;
+  return s;
+}
+
+/* R422-1-1 III: the statutory split of B = T - A between categories 2 and
+ * 3, each at least T/10 rounded up.  Category 3 gets a multiple of its
+ * three holders (no lot to draw among the tenants), category 2 the rest.
+ * No randomness: the roles come from the cap tables. */
+static int gen_statutes(gen_ctx *c) {
+  const world *w = c->w;
+  wbuf b;
+  int i, rc;
+  int64_t rows = 0;
+  if ((rc = file_begin(c, &b, "statutes.csv", "statutes", 0)) < 0)
+    return rc;
+  w_str(&b, "company;cat2_votes;cat3_votes\n");
+  for (i = 0; i < w->n_orgs; i++) {
+    const org *o = &w->orgs[i];
+    int64_t T, A, B, c3, c2;
+    if (o->kind != HLM_KIND_ESH || o->cap_role == CAP_NO_STATUTES)
+      continue;
+    T = 10 * company_shares(w, i);
+    if (T == 0)
+      continue;
+    A = 2 * T / 3 - 1;
+    B = T - A;
+    c3 = (T + 9) / 10;
+    c3 += (3 - c3 % 3) % 3;
+    if (o->cap_role == CAP_CAT3_LOW)
+      c3 = T / 12;
+    c2 = B - c3;
+    if (o->cap_role == CAP_SPLIT_MISMATCH)
+      c2 += 30;
+    w_str(&b, o->id);
+    w_chr(&b, ';');
+    w_int(&b, c2);
+    w_chr(&b, ';');
+    w_int(&b, c3);
+    w_chr(&b, '\n');
+    rows++;
+  }
+  return file_end(c, &b, rows);
+}
+
+/* ---- transfers.csv ---- */
+
+typedef struct xfer {
+  char id[24];
+  int company, seller, buyer; /* org indexes; seller/buyer -1: spid */
+  const char *spid;
+  int64_t shares, price;      /* price -1: none */
+  int signed_on, deed, request, decision, decision_date, purchased, court;
+  /* decision: 0 none, 1 APPROVED, 2 REFUSED */
+} xfer;
+
+static void w_xfer(wbuf *b, const world *w, const xfer *x) {
+  w_str(b, x->id);
+  w_chr(b, ';');
+  w_str(b, w->orgs[x->company].id);
+  w_chr(b, ';');
+  w_holder(b, w, x->seller, x->spid);
+  w_chr(b, ';');
+  w_str(b, w->orgs[x->buyer].id);
+  w_chr(b, ';');
+  w_int(b, x->shares);
+  w_chr(b, ';');
+  if (x->price >= 0)
+    w_int(b, x->price);
+  w_chr(b, ';');
+  w_date(b, x->signed_on);
+  w_chr(b, ';');
+  w_date(b, x->deed);
+  w_chr(b, ';');
+  w_date(b, x->request);
+  w_chr(b, ';');
+  if (x->decision)
+    w_str(b, x->decision == 1 ? "APPROVED" : "REFUSED");
+  w_chr(b, ';');
+  w_date(b, x->decision_date);
+  w_chr(b, ';');
+  w_date(b, x->purchased);
+  w_chr(b, ';');
+  w_date(b, x->court);
+  w_chr(b, '\n');
+}
+
+/* The states of the §7 workflow of a société de coordination, read on
+ * DEMO_AS_OF (2025-06-30): dates of the request, the decision and the
+ * purchase, relative to nothing but these constants. */
+static const struct sc_case {
+  int third_party;   /* buyer not a shareholder */
+  int request, decision, decision_date, purchased, court;
+} sc_cases[] = {
+    {0, 0, 0, 0, 0, 0},                                  /* FREE */
+    {1, 0, 0, 0, 0, 0},                                  /* NO_REQUEST */
+    {1, 20250512, 0, 0, 0, 0},                           /* PENDING */
+    {1, 20250303, 2, 20250414, 0, 0},       /* PURCHASE_PENDING, EXPRESS */
+    {1, 20250217, 0, 0, 0, 0},              /* PURCHASE_PENDING, SILENCE */
+    {1, 20241001, 2, 20241105, 0, 20250930}, /* ... court extension */
+    {1, 20240902, 2, 20241015, 20241220, 0}, /* PURCHASED */
+    {1, 20241104, 1, 20241209, 0, 0},        /* APPROVED_EXPRESS */
+    {1, 20231106, 2, 20231211, 0, 0},        /* APPROVED_DEEMED */
+    {1, 20230510, 0, 0, 0, 0},               /* APPROVED_DEEMED (silence) */
+};
+#define N_SC_CASES ((int)(sizeof sc_cases / sizeof sc_cases[0]))
+
+/* A third party allowed to hold shares of a société de coordination: an
+ * organism outside every group. */
+static int pick_outsider(const world *w, rng *r) {
+  int t;
+  for (t = 0; t < 2000; t++) {
+    int x = (int)rng_below(r, (uint32_t)w->n_orgs);
+    const org *o = &w->orgs[x];
+    if (is_counting(o->kind) && o->group < 0)
+      return x;
+  }
+  for (t = 0; t < w->n_orgs; t++)
+    if (is_counting(w->orgs[t].kind))
+      return t;
+  return 0;
+}
+
+static int gen_transfers(gen_ctx *c) {
+  const world *w = c->w;
+  rng r;
+  wbuf b;
+  int i, k, rc, n_esh = 0, n_sc = 0, above = 0;
+  int64_t rows = 0;
+  int *order;
+  rng_init(&r, w->seed, STREAM_TRANSFERS, 0);
+  if ((rc = file_begin(c, &b, "transfers.csv", "transfers", 0)) < 0)
+    return rc;
+  w_str(&b, "id;company;seller;buyer;shares;price_cents;signed;"
+            "deed_deposited;request_received;board_decision;"
+            "board_decision_date;purchased;court_extension_until\n");
+  /* shares of SA d'HLM sold by their category 4 holders (L423-4): at the
+   * acquisition price or the nominal, a few above the cap; deeds filed
+   * within 30 days, some late or never */
+  order = shuffled(&r, w->n_holds);
+  if (!order) {
+    file_end(c, &b, 0);
+    return hlm_error_set(c->err, HLM_ENOMEM, "mémoire insuffisante");
+  }
+  for (k = 0; k < w->n_holds && n_esh < 40; k++) {
+    const holding *h = &w->holds[order[k]];
+    const org *co = &w->orgs[h->company];
+    xfer x;
+    int u, j, first = 2016;
+    if (co->kind != HLM_KIND_ESH || h->category != 4 || h->holder < 0)
+      continue;
+    memset(&x, 0, sizeof x);
+    n_esh++;
+    snprintf(x.id, sizeof x.id, "CES-ESH-%04d", n_esh);
+    x.company = h->company;
+    x.seller = h->holder;
+    x.shares = 1 + (int64_t)rng_below(&r, (uint32_t)(h->shares > 1000000
+                                                         ? 1000000
+                                                         : h->shares));
+    /* the buyer: a local authority of category 2 (exempt from the deed)
+     * or another legal person */
+    x.buyer = -1;
+    if (rng_pm(&r, 350))
+      for (j = 0; j < w->n_holds; j++)
+        if (w->holds[j].company == h->company && w->holds[j].category == 2) {
+          x.buyer = w->holds[j].holder;
+          break;
+        }
+    while (x.buyer < 0 || x.buyer == h->holder || x.buyer == h->company) {
+      int t = (int)rng_below(&r, (uint32_t)w->n_orgs);
+      if (is_counting(w->orgs[t].kind))
+        x.buyer = t;
+    }
+    if (h->acquired && h->acquired / 10000 >= first)
+      first = h->acquired / 10000 + 1;
+    if (n_esh % 8 == 5)
+      first = 2009; /* some sales under the 2008 text */
+    x.signed_on = rng_date(&r, rng_range(&r, first, first >= 2025 ? 2025 : 2024));
+    if (x.signed_on > YMD(2025, 5, 28))
+      x.signed_on = YMD(2025, 5, 28);
+    if (x.signed_on < YMD(2016, 1, 1) && h->acquired > x.signed_on)
+      x.signed_on = ymd_add(h->acquired, 30);
+    x.price = h->price >= 0 ? x.shares * (h->price / h->shares)
+                            : x.shares * co->nominal;
+    if (above < 3 && n_esh % 11 == 3) {
+      x.price = x.shares * co->nominal * 4; /* PRICE_ABOVE_CAP */
+      above++;
+    }
+    u = (int)rng_below(&r, 100);
+    x.deed = u < 82 ? ymd_add(x.signed_on, rng_range(&r, 3, 28))
+             : u < 92 ? ymd_add(x.signed_on, rng_range(&r, 40, 120))
+                      : 0;
+    if (x.deed > DEMO_AS_OF)
+      x.deed = 0;
+    w_xfer(&b, w, &x);
+    rows++;
+  }
+  free(order);
+  /* the workflow of the sociétés de coordination (annex I §7) */
+  for (i = 0, k = 0; i < w->n_orgs; i++) {
+    const org *o = &w->orgs[i];
+    int s1, s2, t, j;
+    if (o->kind != HLM_KIND_SOC_COORDINATION || sc_members(w, i) < 2)
+      continue;
+    for (t = 0; t < 2; t++, k++) {
+      const struct sc_case *sc = &sc_cases[k % N_SC_CASES];
+      xfer x;
+      memset(&x, 0, sizeof x);
+      s1 = s2 = -1;
+      for (j = 0; j < w->n_holds; j++)
+        if (w->holds[j].company == i && w->holds[j].holder >= 0 &&
+            is_counting(w->orgs[w->holds[j].holder].kind)) {
+          if (s1 < 0)
+            s1 = j;
+          else if (s2 < 0)
+            s2 = j;
+        }
+      if (s1 < 0 || s2 < 0)
+        break;
+      if (t == 1) { /* the other one sells */
+        j = s1;
+        s1 = s2;
+        s2 = j;
+      }
+      n_sc++;
+      snprintf(x.id, sizeof x.id, "CES-SC-%04d", n_sc);
+      x.company = i;
+      x.seller = w->holds[s1].holder;
+      x.buyer = sc->third_party ? pick_outsider(w, &r) : w->holds[s2].holder;
+      x.shares = 1 + w->holds[s1].shares / rng_range(&r, 3, 10);
+      x.price = x.shares * o->nominal;
+      x.request = sc->request;
+      x.signed_on = sc->request ? ymd_add(sc->request, -rng_range(&r, 5, 40))
+                                : YMD(2024, 11, 5) + (t ? 100 : 0);
+      x.decision = sc->decision;
+      x.decision_date = sc->decision_date;
+      x.purchased = sc->purchased;
+      x.court = sc->court;
+      w_xfer(&b, w, &x);
+      rows++;
+    }
+    if (o->cap_role == CAP_SC_SEM45) {
+      /* FORBIDDEN_50PCT: the largest member's shares to an SPL */
+      int big = -1;
+      for (j = 0; j < w->n_holds; j++)
+        if (w->holds[j].company == i && w->holds[j].holder >= 0 &&
+            is_counting(w->orgs[w->holds[j].holder].kind) &&
+            (big < 0 || w->holds[j].shares > w->holds[big].shares))
+          big = j;
+      for (j = 0; j < w->n_orgs && big >= 0; j++)
+        if (w->orgs[j].kind == HLM_KIND_SPL && !holds_in(w, i, j)) {
+          xfer x;
+          memset(&x, 0, sizeof x);
+          n_sc++;
+          snprintf(x.id, sizeof x.id, "CES-SC-%04d", n_sc);
+          x.company = i;
+          x.seller = w->holds[big].holder;
+          x.buyer = j;
+          x.shares = w->holds[big].shares;
+          x.price = x.shares * o->nominal;
+          x.signed_on = YMD(2025, 3, 20);
+          x.request = YMD(2025, 4, 1);
+          w_xfer(&b, w, &x);
+          rows++;
+          break;
+        }
+    }
+  }
+  return file_end(c, &b, rows);
+}
+
+/* ---- dividends.csv ---- */
+
+static void w_dividend(wbuf *b, const org *o, int paid, int64_t cents) {
+  w_str(b, o->id);
+  w_chr(b, ';');
+  w_date(b, paid);
+  w_chr(b, ';');
+  w_int(b, cents);
+  w_chr(b, '\n');
+}
+
+/* SA d'HLM: small dividends (under 1 % of the nominal) some years.
+ * Sociétés de coordination with a local company among their holders
+ * (annex I §11: nominal x (Livret A + 1.5 points)): 1.5 % of the nominal,
+ * lawful every year since 2021, but 3 % in 2022 for one (cap 2 %) and 6 %
+ * in 2024 for another (cap 4.5 %). */
+static int gen_dividends(gen_ctx *c) {
+  const world *w = c->w;
+  rng r;
+  wbuf b;
+  int i, y, rc;
+  int64_t rows = 0;
+  rng_init(&r, w->seed, STREAM_DIVIDENDS, 0);
+  if ((rc = file_begin(c, &b, "dividends.csv", "dividends", 0)) < 0)
+    return rc;
+  w_str(&b, "company;paid;per_share_cents\n");
+  for (i = 0; i < w->n_orgs; i++) {
+    const org *o = &w->orgs[i];
+    if (o->kind == HLM_KIND_ESH && rng_pm(&r, 300)) {
+      for (y = 2016; y <= 2024; y++)
+        if (rng_pm(&r, 600)) {
+          int64_t d = o->nominal * rng_range(&r, 30, 90) / 10000;
+          w_dividend(&b, o, YMD(y, 6, rng_range(&r, 10, 28)), d < 1 ? 1 : d);
+          rows++;
+        }
+    } else if (o->kind == HLM_KIND_SOC_COORDINATION &&
+               (o->cap_role == CAP_SC_LOCAL_OVER ||
+                o->cap_role == CAP_SC_SEM45 || o->cap_role == CAP_SC_SEMOP ||
+                (sc_members(w, i) >= 2 && rng_pm(&r, 300)))) {
+      for (y = 2021; y <= 2025; y++) {
+        int bp = 150;
+        if (y == 2022 && o->cap_role == CAP_SC_LOCAL_OVER)
+          bp = 300;
+        if (y == 2024 && o->cap_role == CAP_SC_SEM45)
+          bp = 600;
+        w_dividend(&b, o, YMD(y, 5, rng_range(&r, 12, 28)),
+                   o->nominal * bp / 10000);
+        rows++;
+      }
+    }
+  }
+  return file_end(c, &b, rows);
+}
+
+/* ---- capital_ops.csv ---- */
+
+static const char *const op_names[] = {
+    "INCREASE_CASH",     "INCREASE_INCORPORATION", "INCREASE_LEGAL_MINIMUM",
+    "AMORTIZATION",      "REDUCTION_BUYBACK",      "REDUCTION_NOMINAL"};
+
+/* Capital operations of SA d'HLM, coopératives and sociétés de
+ * coordination (L423-5): mostly cash increases; incorporations with the
+ * minister's derogation; buybacks at the nominal.  Four unlawful ones: two
+ * incorporations without derogation, an amortization, a buyback at four
+ * times the nominal. */
+static int gen_capital_ops(gen_ctx *c) {
+  static const int kinds_w[] = {55, 8, 10, 0, 15, 5};
+  const world *w = c->w;
+  rng r;
+  wbuf b;
+  int i, rc, n = 0;
+  int64_t rows = 0;
+  int *order;
+  rng_init(&r, w->seed, STREAM_OPS, 0);
+  if ((rc = file_begin(c, &b, "capital_ops.csv", "capital_ops", 0)) < 0)
+    return rc;
+  w_str(&b, "company;date;kind;price_per_share_cents;derogation\n");
+  order = shuffled(&r, w->n_orgs);
+  if (!order) {
+    file_end(c, &b, 0);
+    return hlm_error_set(c->err, HLM_ENOMEM, "mémoire insuffisante");
+  }
+  for (i = 0; i < w->n_orgs && n < 36; i++) {
+    const org *o = &w->orgs[order[i]];
+    int k, m, y0;
+    if (o->kind != HLM_KIND_ESH && o->kind != HLM_KIND_COOP &&
+        o->kind != HLM_KIND_SOC_COORDINATION)
+      continue;
+    n++;
+    m = 1 + (int)rng_below(&r, 2);
+    y0 = o->kind == HLM_KIND_SOC_COORDINATION ? 2020 : 2012;
+    for (k = 0; k < m; k++) {
+      int kind = rng_weights(&r, kinds_w, 6), derog = -1;
+      int64_t price = -1;
+      if (n == 4 && k == 0)
+        kind = 1, derog = 0; /* INCORPORATION_FORBIDDEN */
+      else if (n == 9 && k == 0)
+        kind = 1; /* the same, derogation left empty */
+      else if (n == 14 && k == 0)
+        kind = 3; /* AMORTIZATION_FORBIDDEN */
+      else if (n == 19 && k == 0)
+        kind = 4; /* BUYBACK_ABOVE_CAP */
+      else if (kind == 1)
+        derog = 1;
+      if (kind == 4)
+        price = n == 19 && k == 0 ? o->nominal * 4 : o->nominal;
+      w_str(&b, o->id);
+      w_chr(&b, ';');
+      /* years apart, so that (company, date, kind) stays a key */
+      w_date(&b, rng_date(&r, y0 + k * 6 + rng_range(&r, 0, 5)));
+      w_chr(&b, ';');
+      w_str(&b, op_names[kind]);
+      w_chr(&b, ';');
+      if (price >= 0)
+        w_int(&b, price);
+      w_chr(&b, ';');
+      if (derog >= 0)
+        w_int(&b, derog);
+      w_chr(&b, '\n');
+      rows++;
+    }
+  }
+  free(order);
+  return file_end(c, &b, rows);
+}
+
+/* ---- loans.csv ---- */
+
+typedef struct loan_plan {
+  int lender, borrower;
+  int participating;
+} loan_plan;
+
+/* Advances and participating loans (L423-15, L423-16): from the
+ * reference shareholder of an SA d'HLM (it holds the majority and its
+ * votes give it control), from a société de coordination to a member of
+ * its group (lawful from 2019-05-01 only).  Signed from 2012 to 2025, on
+ * both sides of 2019-05-01; declared within days, disbursed after the
+ * acceptance; a few unlawful: a lender holding under 5 %, a rate above
+ * Livret A + 1.5 points (6.5 %: above it on every date), no declaration,
+ * disbursed too early or despite an opposition, guarantor not informed. */
+static int gen_loans(gen_ctx *c) {
+  const world *w = c->w;
+  rng r;
+  wbuf b;
+  int i, rc, n = 0;
+  int64_t rows = 0;
+  loan_plan plans_[64];
+  int n_plans = 0;
+  rng_init(&r, w->seed, STREAM_LOANS, 0);
+  /* who may lend to whom */
+  for (i = 1; i < w->n_holds && n_plans < 40; i++) {
+    const holding *h = &w->holds[i];
+    const org *co = &w->orgs[h->company];
+    if (h->category == 1 && !h->pact && h->holder >= 0 &&
+        co->cap_role == CAP_NONE && rng_pm(&r, 250)) {
+      plans_[n_plans].lender = h->holder;
+      plans_[n_plans].borrower = h->company;
+      plans_[n_plans].participating = rng_pm(&r, 400);
+      n_plans++;
+    }
+  }
+  for (i = 0; i < w->n_orgs && n_plans < 52; i++) {
+    const org *o = &w->orgs[i];
+    int j;
+    if (o->kind != HLM_KIND_SOC_COORDINATION || o->group < 0)
+      continue;
+    for (j = 0; j < w->n_orgs; j++)
+      if (j != i && w->orgs[j].group == o->group &&
+          (w->orgs[j].kind == HLM_KIND_ESH || w->orgs[j].kind == HLM_KIND_COOP)) {
+        plans_[n_plans].lender = i;
+        plans_[n_plans].borrower = j;
+        plans_[n_plans].participating = rng_pm(&r, 300);
+        n_plans++;
+        break;
+      }
+  }
+  /* a small category 4 holder lending (under 5 %: not eligible) */
+  for (i = 0; i < w->n_holds && n_plans < 54; i++) {
+    const holding *h = &w->holds[i];
+    if (h->category == 4 && h->holder >= 0 &&
+        h->shares * 20 < company_shares(w, h->company)) {
+      plans_[n_plans].lender = h->holder;
+      plans_[n_plans].borrower = h->company;
+      plans_[n_plans].participating = 0;
+      n_plans++;
+      break;
+    }
+  }
+  if ((rc = file_begin(c, &b, "loans.csv", "loans", 0)) < 0)
+    return rc;
+  w_str(&b, "id;lender;borrower;kind;amount_cents;rate_bp;signed;declared;"
+            "opposition;opposed_by;disbursed;guarantor_informed\n");
+  for (i = 0; i < n_plans; i++) {
+    const loan_plan *p = &plans_[i];
+    int sc = w->orgs[p->lender].kind == HLM_KIND_SOC_COORDINATION;
+    int signed_on, declared, accepted, disbursed, opp = 0, guar;
+    int rate = rng_range(&r, 90, 200);
+    const char *opp_by = NULL;
+    n++;
+    /* a société de coordination lends from 2019-05-01, once in 2018 */
+    signed_on = sc ? (n % 5 == 1 ? rng_date(&r, 2018)
+                                 : rng_date(&r, rng_range(&r, 2019, 2024)))
+                   : rng_date(&r, rng_range(&r, 2012, 2024));
+    if (sc && n % 5 != 1 && signed_on < YMD(2019, 5, 1))
+      signed_on = ymd_add(YMD(2019, 5, 1), rng_range(&r, 0, 200));
+    if (n == 7)
+      signed_on = YMD(2025, 6, 12); /* still PENDING on 2025-06-30 */
+    declared = ymd_add(signed_on, rng_range(&r, 2, 12));
+    accepted = signed_on >= YMD(2019, 5, 1) ? ymd_add(declared, 15)
+                                            : ymd_add(declared, 61);
+    disbursed = ymd_add(accepted, rng_range(&r, 5, 60));
+    guar = rng_pm(&r, 150) ? -1 : 1;
+    if (n == 3 || n == 21)
+      rate = 650; /* RATE_ABOVE_CAP */
+    if (n == 5 || n == 30)
+      declared = 0; /* DECLARATION_MISSING */
+    if (n == 9 || n == 26)
+      disbursed = ymd_add(declared, 3); /* DISBURSED_BEFORE_ACCEPTANCE */
+    if (n == 11 || n == 24)
+      guar = 0; /* GUARANTOR_NOT_INFORMED */
+    if (n == 13 && declared) { /* opposed by one minister: enough from 2019 */
+      opp = ymd_add(declared, 9);
+      opp_by = "HOUSING";
+      disbursed = signed_on >= YMD(2019, 5, 1) ? 0 : disbursed;
+    }
+    if (n == 17 && declared) { /* both ministers; disbursed anyway */
+      opp = ymd_add(declared, 10);
+      opp_by = "BOTH";
+    }
+    if (n == 7) {
+      declared = YMD(2025, 6, 20); /* accepted on 2025-07-05 */
+      disbursed = 0;
+    }
+    w_str(&b, "PRET-");
+    w_intw(&b, signed_on / 10000, 4);
+    w_chr(&b, '-');
+    w_intw(&b, n, 3);
+    w_chr(&b, ';');
+    w_str(&b, w->orgs[p->lender].id);
+    w_chr(&b, ';');
+    w_str(&b, w->orgs[p->borrower].id);
+    w_chr(&b, ';');
+    w_str(&b, p->participating ? "PARTICIPATING_LOAN" : "ADVANCE");
+    w_chr(&b, ';');
+    w_int(&b, (int64_t)rng_range(&r, 2, 80) * 5000000); /* 50 k to 4 M */
+    w_chr(&b, ';');
+    w_int(&b, rate);
+    w_chr(&b, ';');
+    w_date(&b, signed_on);
+    w_chr(&b, ';');
+    w_date(&b, declared);
+    w_chr(&b, ';');
+    w_date(&b, opp);
+    w_chr(&b, ';');
+    if (opp_by)
+      w_str(&b, opp_by);
+    w_chr(&b, ';');
+    w_date(&b, disbursed > DEMO_AS_OF ? 0 : disbursed);
+    w_chr(&b, ';');
+    if (guar >= 0)
+      w_int(&b, guar);
+    w_chr(&b, '\n');
+    rows++;
+  }
+  return file_end(c, &b, rows);
+}
+
+/* ---- financials.csv ---- */
+
+#define FIN_FIRST 2005 /* exercises 2005-2011: levy years 2011 and 2012 */
+#define FIN_LAST 2011  /* (five growth rates need six exercises) */
+
+/* Five and more years of accounts for every organism with a stock: its
+ * dwellings on 31 December (growing back from today's stock by 0-4 % a
+ * year, one of them by 10 %, which takes its cap rate to 0), those
+ * acquired from other HLM organisms, rents (about 5 000 to 7 000 EUR a
+ * dwelling), financial income, and the financial potential: per dwelling,
+ * a draw from bands around the L423-14 scale (under 900 EUR for about
+ * two organisms in five, above 3 000 EUR for a few).  One organism misses
+ * an exercise, another its rents of 2011: MISSING_FACT. */
+static int gen_financials(gen_ctx *c) {
+  static const int band_w[] = {40, 33, 15, 8, 4};
+  static const int band_lo[] = {20000, 90000, 150000, 200000, 300000};
+  static const int band_hi[] = {89999, 149999, 199999, 299999, 520000};
+  const world *w = c->w;
+  rng r;
+  wbuf b;
+  int i, e, rc, n = 0, fast = 0;
+  int64_t rows = 0;
+  rng_init(&r, w->seed, STREAM_FINANCIALS, 0);
+  if ((rc = file_begin(c, &b, "financials.csv", "financials", 0)) < 0)
+    return rc;
+  w_str(&b, "organism;exercise;financial_potential_cents;dwellings;"
+            "dwellings_acquired_social;rents_cents;financial_income_cents\n");
+  for (i = 0; i < w->n_orgs; i++) {
+    const org *o = &w->orgs[i];
+    int64_t dw[FIN_LAST - FIN_FIRST + 1], acq[FIN_LAST - FIN_FIRST + 1];
+    int64_t per = 0, rent;
+    int band, growth_hi;
+    if (!is_counting(o->kind) || o->stock == 0)
+      continue;
+    n++;
+    band = rng_weights(&r, band_w, 5);
+    per = rng_range(&r, band_lo[band], band_hi[band]);
+    rent = rng_range(&r, 480000, 700000);
+    growth_hi = !fast && n % 37 == 20 ? 120 : 40;
+    fast += growth_hi == 120;
+    dw[FIN_LAST - FIN_FIRST] = o->stock * rng_range(&r, 820, 940) / 1000;
+    if (dw[FIN_LAST - FIN_FIRST] < 1)
+      dw[FIN_LAST - FIN_FIRST] = 1;
+    for (e = FIN_LAST; e >= FIN_FIRST; e--) {
+      int k = e - FIN_FIRST;
+      int g = rng_range(&r, growth_hi == 120 ? 90 : 0, growth_hi);
+      acq[k] = dw[k] * rng_range(&r, 0, g / 4) / 1000;
+      if (k > 0) {
+        /* the decrement rounded down: small stocks do not jump */
+        dw[k - 1] = dw[k] - dw[k] * g / (1000 + g);
+      }
+    }
+    for (e = FIN_FIRST; e <= FIN_LAST; e++) {
+      int k = e - FIN_FIRST;
+      int64_t rents = dw[k] * rent * (1000 + 15 * k) / 1000;
+      if (n == 12 && e == 2008)
+        continue; /* an exercise missing */
+      w_str(&b, o->id);
+      w_chr(&b, ';');
+      w_int(&b, e);
+      w_chr(&b, ';');
+      w_int(&b, dw[k] * per * rng_range(&r, 940, 1060) / 1000);
+      w_chr(&b, ';');
+      w_int(&b, dw[k]);
+      w_chr(&b, ';');
+      w_int(&b, acq[k]);
+      w_chr(&b, ';');
+      if (!(n == 25 && e == FIN_LAST))
+        w_int(&b, rents);
+      w_chr(&b, ';');
+      w_int(&b, rents * rng_range(&r, 8, 40) / 1000);
+      w_chr(&b, '\n');
+      rows++;
+    }
+  }
+  return file_end(c, &b, rows);
+}
+
+/* ---- cooperation.csv, services.csv, usage.csv, invoices.csv ---- */
+
+#define COOP_MAX_MEMBERS 12
+#define COOP_MAX_SERVICES 5
+
+static const char *const service_names[] = {
+    "INFORMATIQUE", "PAIE", "ACHATS", "JURIDIQUE", "CENTRE-APPELS"};
+
+typedef struct coop_struct {
+  int structure;
+  int members[COOP_MAX_MEMBERS];
+  int joined[COOP_MAX_MEMBERS], convention[COOP_MAX_MEMBERS];
+  int n_members;
+  int n_services;
+} coop_struct;
+
+/* One (service, period): its cost and each member's units. */
+typedef struct coop_line {
+  int s, service;
+  char period[8];
+  int64_t cost;
+  int64_t units[COOP_MAX_MEMBERS];
+} coop_line;
+
+typedef struct coop_model {
+  coop_struct st[4];
+  int n_st;
+  coop_line lines[4 * (COOP_MAX_SERVICES * 2 + 6)];
+  int n_lines;
+} coop_model;
+
+static void coop_add(coop_struct *s, int member, int joined, int conv) {
+  int k;
+  if (member < 0 || s->n_members >= COOP_MAX_MEMBERS)
+    return;
+  for (k = 0; k < s->n_members; k++)
+    if (s->members[k] == member)
+      return;
+  s->members[s->n_members] = member;
+  s->joined[s->n_members] = joined;
+  s->convention[s->n_members] = conv;
+  s->n_members++;
+}
+
+static void coop_line_add(coop_model *m, rng *r, int s, int service,
+                          const char *period, int64_t cost, int no_usage) {
+  coop_line *l = &m->lines[m->n_lines++];
+  int k;
+  memset(l, 0, sizeof *l);
+  l->s = s;
+  l->service = service;
+  snprintf(l->period, sizeof l->period, "%s", period);
+  l->cost = cost;
+  for (k = 0; k < m->st[s].n_members; k++)
+    l->units[k] = no_usage || rng_pm(r, 100) ? 0 : rng_range(r, 1, 500);
+}
+
+/* The model behind the four files: the three cooperation structures of
+ * the world, members of their region (offices, ESH, coopératives, SEM
+ * agréées), an organism agréé L365-1 and Action Logement in the first; a
+ * SEM subsidiary of an office (allowed) and an SPL subsidiary of a SEM
+ * agréée (not) in the second; a plain SEM (not allowed) and a member
+ * without convention in the third.  Yearly services for 2023 and 2024, a
+ * monthly call centre in 2024 (January to June), one service nobody used. */
+static void coop_build(const world *w, coop_model *m) {
+  rng r;
+  int i, s, k;
+  memset(m, 0, sizeof *m);
+  rng_init(&r, w->seed, STREAM_COOPERATION, 0);
+  for (i = 0; i < w->n_orgs && m->n_st < 3; i++)
+    if (w->orgs[i].kind == HLM_KIND_COOPERATION_STRUCTURE)
+      m->st[m->n_st++].structure = i;
+  for (s = 0; s < m->n_st; s++) {
+    coop_struct *st = &m->st[s];
+    const org *so = &w->orgs[st->structure];
+    int want = 4 + (int)rng_below(&r, 4), t;
+    for (t = 0; t < 4000 && st->n_members < want; t++) {
+      int x = (int)rng_below(&r, (uint32_t)w->n_orgs);
+      const org *o = &w->orgs[x];
+      int j = rng_date(&r, rng_range(&r, 2013, 2022));
+      if ((o->kind == HLM_KIND_OPH || o->kind == HLM_KIND_ESH ||
+           o->kind == HLM_KIND_COOP || o->kind == HLM_KIND_SEM_AGREE) &&
+          (t > 3000 || same_region(o->dept, so->dept)))
+        coop_add(st, x, j, ymd_add(j, rng_range(&r, 0, 60)));
+    }
+    for (i = 0; i < w->n_orgs; i++) {
+      const org *o = &w->orgs[i];
+      int j = rng_date(&r, rng_range(&r, 2017, 2022));
+      if (s == 0 && (o->kind == HLM_KIND_AGREE_L365_1 ||
+                     o->kind == HLM_KIND_ACTION_LOGEMENT))
+        coop_add(st, i, j, ymd_add(j, 20));
+      if (s == 1 && o->subsidiary_of >= 0 &&
+          (o->kind == HLM_KIND_SEM || o->kind == HLM_KIND_SPL))
+        coop_add(st, i, j, ymd_add(j, 20));
+      if (s == 2 && o->kind == HLM_KIND_SEM && o->subsidiary_of < 0 &&
+          st->n_members < want + 1)
+        coop_add(st, i, j, ymd_add(j, 20));
+    }
+    if (s == 2 && st->n_members > 1)
+      st->convention[1] = 0; /* CONVENTION_MISSING */
+    st->n_services = 3 + (int)rng_below(&r, 2);
+    for (k = 0; k < st->n_services; k++) {
+      coop_line_add(m, &r, s, k, "2023",
+                    (int64_t)rng_range(&r, 5000, 200000) * 1000 +
+                        rng_range(&r, 0, 999),
+                    0);
+      coop_line_add(m, &r, s, k, "2024",
+                    (int64_t)rng_range(&r, 5000, 200000) * 1000 +
+                        rng_range(&r, 0, 999),
+                    s == 2 && k == st->n_services - 1);
+    }
+    if (s == 0) {
+      char p[8];
+      for (k = 1; k <= 6; k++) {
+        snprintf(p, sizeof p, "2024-%02d", k);
+        coop_line_add(m, &r, s, 4, p, (int64_t)rng_range(&r, 800000, 1500000),
+                      0);
+      }
+    }
+  }
+}
+
+/* Allocation of one line (L423-6, at cost): floor of each exact share,
+ * remaining cents to the largest remainders (ties: more units, then the
+ * smaller member id).  out[k] for member k. */
+static void coop_allocate(const world *w, const coop_struct *st,
+                          const coop_line *l, int64_t *out) {
+  int64_t total = 0, given = 0, rem[COOP_MAX_MEMBERS];
+  int k, n = st->n_members, used[COOP_MAX_MEMBERS];
+  for (k = 0; k < n; k++)
+    total += l->units[k];
+  for (k = 0; k < n; k++) {
+    out[k] = total ? l->cost * l->units[k] / total : 0;
+    rem[k] = total ? l->cost * l->units[k] % total : 0;
+    given += out[k];
+    used[k] = 0;
+  }
+  while (total && given < l->cost) {
+    int best = -1;
+    for (k = 0; k < n; k++) {
+      if (used[k])
+        continue;
+      if (best < 0 || rem[k] > rem[best] ||
+          (rem[k] == rem[best] &&
+           (l->units[k] > l->units[best] ||
+            (l->units[k] == l->units[best] &&
+             strcmp(w->orgs[st->members[k]].id,
+                    w->orgs[st->members[best]].id) < 0))))
+        best = k;
+    }
+    used[best] = 1;
+    out[best]++;
+    given++;
+  }
+}
+
+static int gen_cooperation(gen_ctx *c) {
+  const world *w = c->w;
+  coop_model m;
+  wbuf b;
+  int s, k, rc;
+  int64_t rows = 0;
+  coop_build(w, &m);
+  if ((rc = file_begin(c, &b, "cooperation.csv", "cooperation", 0)) < 0)
+    return rc;
+  w_str(&b, "structure;member;joined;convention_signed\n");
+  for (s = 0; s < m.n_st; s++)
+    for (k = 0; k < m.st[s].n_members; k++) {
+      w_str(&b, w->orgs[m.st[s].structure].id);
+      w_chr(&b, ';');
+      w_str(&b, w->orgs[m.st[s].members[k]].id);
+      w_chr(&b, ';');
+      w_date(&b, m.st[s].joined[k]);
+      w_chr(&b, ';');
+      w_date(&b, m.st[s].convention[k]);
+      w_chr(&b, '\n');
+      rows++;
+    }
+  return file_end(c, &b, rows);
+}
+
+static int gen_services(gen_ctx *c) {
+  const world *w = c->w;
+  coop_model m;
+  wbuf b;
+  int i, rc;
+  coop_build(w, &m);
+  if ((rc = file_begin(c, &b, "services.csv", "services", 0)) < 0)
+    return rc;
+  w_str(&b, "structure;service;period;cost_cents\n");
+  for (i = 0; i < m.n_lines; i++) {
+    const coop_line *l = &m.lines[i];
+    w_str(&b, w->orgs[m.st[l->s].structure].id);
+    w_chr(&b, ';');
+    w_str(&b, service_names[l->service]);
+    w_chr(&b, ';');
+    w_str(&b, l->period);
+    w_chr(&b, ';');
+    w_int(&b, l->cost);
+    w_chr(&b, '\n');
+  }
+  return file_end(c, &b, m.n_lines);
+}
+
+static int gen_usage(gen_ctx *c) {
+  const world *w = c->w;
+  coop_model m;
+  wbuf b;
+  int i, k, rc;
+  int64_t rows = 0;
+  coop_build(w, &m);
+  if ((rc = file_begin(c, &b, "usage.csv", "usage", 0)) < 0)
+    return rc;
+  w_str(&b, "structure;service;period;member;units\n");
+  for (i = 0; i < m.n_lines; i++) {
+    const coop_line *l = &m.lines[i];
+    const coop_struct *st = &m.st[l->s];
+    int all_zero = 1;
+    for (k = 0; k < st->n_members; k++)
+      all_zero &= l->units[k] == 0;
+    if (all_zero)
+      continue; /* nobody used it: NO_USAGE */
+    for (k = 0; k < st->n_members; k++) {
+      w_str(&b, w->orgs[st->structure].id);
+      w_chr(&b, ';');
+      w_str(&b, service_names[l->service]);
+      w_chr(&b, ';');
+      w_str(&b, l->period);
+      w_chr(&b, ';');
+      w_str(&b, w->orgs[st->members[k]].id);
+      w_chr(&b, ';');
+      w_int(&b, l->units[k]);
+      w_chr(&b, '\n');
+      rows++;
+    }
+  }
+  return file_end(c, &b, rows);
+}
+
+/* Each member's invoice per period: the exact sum of its allocations,
+ * except two (BILLING_NOT_AT_COST): one overcharged by 123.45 EUR, one
+ * never invoiced. */
+static int gen_invoices(gen_ctx *c) {
+  const world *w = c->w;
+  coop_model m;
+  wbuf b;
+  int i, j, k, rc;
+  int64_t rows = 0;
+  coop_build(w, &m);
+  if ((rc = file_begin(c, &b, "invoices.csv", "invoices", 0)) < 0)
+    return rc;
+  w_str(&b, "structure;member;period;amount_cents\n");
+  for (i = 0; i < m.n_lines; i++) {
+    const coop_line *l = &m.lines[i];
+    const coop_struct *st = &m.st[l->s];
+    int64_t total[COOP_MAX_MEMBERS], a[COOP_MAX_MEMBERS];
+    int seen = 0;
+    /* one invoice per (structure, period): at its first line */
+    for (j = 0; j < i; j++)
+      seen |= m.lines[j].s == l->s && strcmp(m.lines[j].period, l->period) == 0;
+    if (seen)
+      continue;
+    memset(total, 0, sizeof total);
+    for (j = i; j < m.n_lines; j++)
+      if (m.lines[j].s == l->s && strcmp(m.lines[j].period, l->period) == 0) {
+        coop_allocate(w, st, &m.lines[j], a);
+        for (k = 0; k < st->n_members; k++)
+          total[k] += a[k];
+      }
+    for (k = 0; k < st->n_members; k++) {
+      int64_t amount = total[k];
+      if (l->s == 1 && k == 0 && strcmp(l->period, "2024") == 0)
+        amount += 12345;
+      if (l->s == 2 && k == 2 && strcmp(l->period, "2023") == 0)
+        continue;
+      w_str(&b, w->orgs[st->structure].id);
+      w_chr(&b, ';');
+      w_str(&b, w->orgs[st->members[k]].id);
+      w_chr(&b, ';');
+      w_str(&b, l->period);
+      w_chr(&b, ';');
+      w_int(&b, amount);
+      w_chr(&b, '\n');
+      rows++;
+    }
+  }
+  return file_end(c, &b, rows);
+}
+
 /* The file generators, in import order.  The capital and money files
- * (holdings, statutes, transfers, dividends, capital_ops, loans,
- * financials, cooperation, services, usage, invoices) go here, each with
- * its own PRNG stream. */
+ * come after the RPLS ones, each with its own PRNG stream (the cap tables
+ * with build_capital's), so that they change none of the files above. */
 static const struct generator {
   const char *what;
   int (*fn)(gen_ctx *c);
@@ -2063,6 +3640,12 @@ static const struct generator {
     {"organisms", gen_organisms}, {"groups", gen_groups},
     {"foyers", gen_foyers},       {"rpls 2020", gen_rpls_early},
     {"rpls 2025", gen_rpls_latest},
+    {"holdings", gen_holdings},   {"statutes", gen_statutes},
+    {"transfers", gen_transfers}, {"dividends", gen_dividends},
+    {"capital_ops", gen_capital_ops}, {"loans", gen_loans},
+    {"financials", gen_financials}, {"cooperation", gen_cooperation},
+    {"services", gen_services},   {"usage", gen_usage},
+    {"invoices", gen_invoices},
 };
 
 int demo_generate(const demo_opts *o, const char *dir, demo_summary *sum,
@@ -2077,8 +3660,9 @@ int demo_generate(const demo_opts *o, const char *dir, demo_summary *sum,
     return hlm_error_set(err, HLM_EUSAGE,
                          "nombre de logements hors des bornes (%d à %d)",
                          DEMO_DWELLINGS_MIN, DEMO_DWELLINGS_MAX);
-  if ((rc = build_world(&w, o)) < 0) {
+  if ((rc = build_world(&w, o)) < 0 || (rc = build_capital(&w)) < 0) {
     free(w.orgs);
+    free(w.holds);
     return hlm_error_set(err, rc, "mémoire insuffisante");
   }
   for (i = 0; i < w.n_orgs; i++) {
@@ -2110,6 +3694,7 @@ int demo_generate(const demo_opts *o, const char *dir, demo_summary *sum,
   if (rc == HLM_OK && o->progress)
     o->progress(o->progress_ctx, c.total, c.total);
   free(w.orgs);
+  free(w.holds);
   return rc;
 }
 

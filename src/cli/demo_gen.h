@@ -12,7 +12,14 @@
  *      submission file instead of appearing in the open data;
  *   2. the files, one generator function per file kind (a table, see
  *      demo_gen.c), each drawing from its own PRNG stream so that adding a
- *      generator (e.g. the capital and money files) changes no other file.
+ *      generator changes no other file.
+ * The capital and money files (holdings, statutes, transfers, dividends,
+ * capital_ops, loans, financials, cooperation, services, usage, invoices)
+ * rest on a model of the cap tables built between the two steps from its
+ * own stream (build_capital), which also fills the three capital columns
+ * appended to organisms.csv (share_nominal_cents, subsidiary_of,
+ * controlled_by).  Their dates are fixed, meant to be read as of
+ * 2025-06-30.
  */
 #ifndef HLM_CLI_DEMO_GEN_H
 #define HLM_CLI_DEMO_GEN_H
