@@ -159,14 +159,14 @@ static int print_json(const cli_ctx *ctx, const demo_summary *sum,
       json_object_set_new(kinds, hlm_kind_name((hlm_kind)k),
                           json_integer(sum->orgs_per_kind[k]));
   for (i = 0; i < sum->n_files; i++) {
-    json_t *f = json_pack("{s:s, s:s, s:I}", "name", sum->files[i].name,
+    json_t *f = cli_pack("{s:s, s:s, s:I}", "name", sum->files[i].name,
                           "kind", sum->files[i].import_kind, "rows",
                           (json_int_t)sum->files[i].rows);
     if (f && sum->files[i].year)
       json_object_set_new(f, "year", json_integer(sum->files[i].year));
     json_array_append_new(files, f);
   }
-  doc = json_pack(
+  doc = cli_pack(
       "{s:I, s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:s?, "
       "s:s?}",
       "seed", (json_int_t)sum->seed, "organisms", (json_int_t)sum->n_orgs,
