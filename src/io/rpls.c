@@ -236,6 +236,7 @@ static void *reader_main(void *arg) {
 static int tally_row(worker *w, const rpls_row *r) {
   const rpls_ctx *c = w->en->c;
   char key[40];
+  size_t klen;
   hlm_line_flags fl;
   tally *t;
   int conv = rpls_row_has(r, DW_CONV) ? (int)r->v[DW_CONV] : 0;
@@ -266,18 +267,22 @@ static int tally_row(worker *w, const rpls_row *r) {
       }
     }
     key[k] = '\0';
+    klen = k;
   } else {
     hlm__rpls_manager_key(c, r, key);
+    klen = strlen(key);
   }
   hlm_dwelling_classify(c->year, conv, cons, orig, patr, &fl);
-  if (w->last && strcmp(w->last_key, key) == 0) {
+  /* lines of one manager come together: compare with the previous key
+   * (its bytes and NUL) before looking the key up */
+  if (w->last && memcmp(w->last_key, key, klen + 1) == 0) {
     t = w->last; /* the entry stays in place until the next insertion */
   } else {
     t = tally_get(&w->map, key);
     if (!t)
       return HLM_ENOMEM;
     w->last = t;
-    snprintf(w->last_key, sizeof w->last_key, "%s", key);
+    memcpy(w->last_key, key, klen + 1);
   }
   t->lines++;
   t->conv += fl.conv;
