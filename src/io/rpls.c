@@ -33,7 +33,6 @@
 #define VALIDATE_BLOCK (512u * 1024u)
 #define IMPORT_BLOCK (256u * 1024u)
 #define HEADER_MAX (256u * 1024u)
-#define INSERT_BATCH 32 /* rows per INSERT statement (import) */
 
 /* ---- tallies: counts per key (open addressing) ---- */
 
@@ -873,9 +872,14 @@ typedef struct importer {
   hlm_store *s;
   const rpls_ctx *c;
   const char *path;
-  sqlite3_stmt *ins, *ins_many, *find, *del_stock, *del_agg, *new_stock;
-  int cols[DW_NSTORED]; /* the columns this file can fill, in order */
-  int ncols;
+  sqlite3_stmt *ins, *find, *del_stock, *del_agg, *new_stock;
+  int module;        /* the feed module is registered on the connection */
+  /* the block being inserted (read by the feed's cursor) */
+  const slot *sl;
+  int64_t *stock_of; /* per row of sl: rpls_stocks.id */
+  size_t stock_cap;
+  char *json;        /* scratch of the rest column */
+  size_t json_cap;
   owner_stock *owners;
   size_t n_owners, cap_owners;
   owner_index idx;
@@ -976,153 +980,291 @@ static owner_stock *open_owner(importer *im, const char *owner,
   return im->last = o;
 }
 
-/* Binds row at parameter offset base (stock id, then the columns). */
-static int bind_row(importer *im, sqlite3_stmt *st, int base,
-                    const rpls_row *row, hlm_error *err) {
-  char owner[10];
-  owner_stock *o;
-  int k;
-  hlm__rpls_owner(im->c, row, owner);
-  o = find_owner(im, owner);
-  if (!o && !(o = open_owner(im, owner, err)))
-    return err->code ? err->code : HLM_ESTORE;
-  o->lines++;
-  sqlite3_bind_int64(st, base + 1, o->id);
-  for (k = 0; k < im->ncols; k++) {
-    int c = im->cols[k];
-    int idx = base + k + 2;
-    if (!rpls_row_has(row, c)) {
-      sqlite3_bind_null(st, idx);
-      continue;
-    }
-    switch (hlm__rpls_cols[c].kind) {
-    case RPLS_KIND_INT:
-      sqlite3_bind_int(st, idx, (int)row->v[c]);
-      break;
-    case RPLS_KIND_TEXT: {
-      size_t n;
-      const char *t = rpls_row_text(row, c, &n);
-      sqlite3_bind_text(st, idx, t, (int)n, SQLITE_STATIC);
-      break;
-    }
-    case RPLS_KIND_YMD: {
-      char b[16];
-      int v = (int)row->v[c];
-      snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000, v / 100 % 100,
-               v % 100);
-      sqlite3_bind_text(st, idx, b, 10, SQLITE_TRANSIENT);
-      break;
-    }
-    case RPLS_KIND_YM: {
-      char b[16];
-      int v = (int)row->v[c];
-      snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
-      sqlite3_bind_text(st, idx, b, 7, SQLITE_TRANSIENT);
-      break;
-    }
-    }
-  }
-  return HLM_OK;
+/* ---- the feed: the rows of a block as a virtual table ----
+ *
+ * "INSERT INTO dwelling_rows SELECT * FROM hlm_rpls_feed" once per block:
+ * SQLite reads each value from the row the worker typed (no bind, no
+ * statement per row); text values point into the block (SQLITE_STATIC:
+ * the block outlives the step).  The columns: stock, the 17 typed columns
+ * of dwelling_rows (DW_MANAGER .. DW_DPESERRE), then rest, the other
+ * columns as one JSON array (schema.c, migration 3). */
+
+#define FEED_NAME "hlm_rpls_feed"
+#define FEED_CORE (DW_DPESERRE + 1) /* typed columns of dwelling_rows */
+#define FEED_REST (DW_NSTORED - FEED_CORE)
+
+typedef struct feed_vtab {
+  sqlite3_vtab base;
+  importer *im;
+} feed_vtab;
+
+typedef struct feed_cursor {
+  sqlite3_vtab_cursor base;
+  size_t row;
+} feed_cursor;
+
+static int feed_connect(sqlite3 *db, void *aux, int argc,
+                        const char *const *argv, sqlite3_vtab **out,
+                        char **errmsg) {
+  feed_vtab *v;
+  char sql[1024];
+  size_t k = 0;
+  int c, rc;
+  (void)argc;
+  (void)argv;
+  (void)errmsg;
+  k += (size_t)snprintf(sql + k, sizeof sql - k, "CREATE TABLE x(stock");
+  for (c = 0; c < FEED_CORE; c++)
+    k += (size_t)snprintf(sql + k, sizeof sql - k, ",%s",
+                          hlm__rpls_cols[c].name);
+  snprintf(sql + k, sizeof sql - k, ",rest)");
+  if ((rc = sqlite3_declare_vtab(db, sql)) != SQLITE_OK)
+    return rc;
+  v = sqlite3_malloc(sizeof *v);
+  if (!v)
+    return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  v->im = aux;
+  *out = &v->base;
+  return SQLITE_OK;
 }
 
-/* Inserts the rows of a block: INSERT_BATCH rows per statement (the cost
- * of a statement's start and end is shared), the rest one by one.  Text
- * values are bound in place (SQLITE_STATIC): the block outlives the
- * statements' steps. */
+static int feed_disconnect(sqlite3_vtab *v) {
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
+static int feed_best_index(sqlite3_vtab *v, sqlite3_index_info *info) {
+  (void)v;
+  info->estimatedCost = 1e6;
+  info->estimatedRows = 1000000;
+  return SQLITE_OK;
+}
+
+static int feed_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out) {
+  feed_cursor *cu = sqlite3_malloc(sizeof *cu);
+  (void)v;
+  if (!cu)
+    return SQLITE_NOMEM;
+  memset(cu, 0, sizeof *cu);
+  *out = &cu->base;
+  return SQLITE_OK;
+}
+
+static int feed_close(sqlite3_vtab_cursor *cu) {
+  sqlite3_free(cu);
+  return SQLITE_OK;
+}
+
+static int feed_filter(sqlite3_vtab_cursor *cu, int idx, const char *idxs,
+                       int argc, sqlite3_value **argv) {
+  (void)idx;
+  (void)idxs;
+  (void)argc;
+  (void)argv;
+  ((feed_cursor *)cu)->row = 0;
+  return SQLITE_OK;
+}
+
+static int feed_next(sqlite3_vtab_cursor *cu) {
+  ((feed_cursor *)cu)->row++;
+  return SQLITE_OK;
+}
+
+static int feed_eof(sqlite3_vtab_cursor *cu) {
+  const importer *im = ((feed_vtab *)cu->pVtab)->im;
+  return !im->sl || ((feed_cursor *)cu)->row >= im->sl->nrows;
+}
+
+static int feed_rowid(sqlite3_vtab_cursor *cu, sqlite3_int64 *id) {
+  *id = (sqlite3_int64)((feed_cursor *)cu)->row;
+  return SQLITE_OK;
+}
+
+/* Appends text t[0..n) to the JSON buffer as a JSON string. */
+static int json_put(importer *im, size_t *k, const char *t, size_t n) {
+  size_t i, need = *k + 6 * n + 4;
+  if (need > im->json_cap) {
+    size_t cap = need * 2;
+    char *b = hlm_realloc(im->json, cap);
+    if (!b)
+      return SQLITE_NOMEM;
+    im->json = b;
+    im->json_cap = cap;
+  }
+  im->json[(*k)++] = '"';
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)t[i];
+    if (ch == '"' || ch == '\\') {
+      im->json[(*k)++] = '\\';
+      im->json[(*k)++] = (char)ch;
+    } else if (ch < 0x20) {
+      *k += (size_t)snprintf(im->json + *k, 7, "\\u%04x", ch);
+    } else {
+      im->json[(*k)++] = (char)ch;
+    }
+  }
+  im->json[(*k)++] = '"';
+  return SQLITE_OK;
+}
+
+/* The rest column of row r: "[v0,v1,...]" up to the last set column,
+ * NULL when none is set. */
+static int feed_rest(importer *im, const rpls_row *r, sqlite3_context *ctx) {
+  int last = -1, c, j;
+  size_t k = 0;
+  for (c = FEED_CORE; c < DW_NSTORED; c++)
+    if (rpls_row_has(r, c))
+      last = c;
+  if (last < 0)
+    return SQLITE_OK; /* NULL */
+  for (c = FEED_CORE; c <= last; c++) {
+    char b[32];
+    size_t n = 0;
+    const char *t = b;
+    int quote = 1;
+    if (!rpls_row_has(r, c)) {
+      memcpy(b, "null", 4);
+      n = 4;
+      quote = 0;
+    } else {
+      int v = (int)r->v[c];
+      switch (hlm__rpls_cols[c].kind) {
+      case RPLS_KIND_INT:
+        n = (size_t)snprintf(b, sizeof b, "%d", v);
+        quote = 0;
+        break;
+      case RPLS_KIND_TEXT:
+        t = rpls_row_text(r, c, &n);
+        break;
+      case RPLS_KIND_YMD:
+        n = (size_t)snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000,
+                             v / 100 % 100, v % 100);
+        break;
+      case RPLS_KIND_YM:
+        n = (size_t)snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
+        break;
+      }
+    }
+    if (k + 40 > im->json_cap) {
+      size_t cap = im->json_cap ? im->json_cap * 2 : 1024;
+      char *nb = hlm_realloc(im->json, cap);
+      if (!nb)
+        return SQLITE_NOMEM;
+      im->json = nb;
+      im->json_cap = cap;
+    }
+    im->json[k++] = c == FEED_CORE ? '[' : ',';
+    if (quote) {
+      if ((j = json_put(im, &k, t, n)) != SQLITE_OK)
+        return j;
+    } else {
+      memcpy(im->json + k, t, n);
+      k += n;
+    }
+  }
+  if (k + 1 > im->json_cap) {
+    char *nb = hlm_realloc(im->json, k + 1);
+    if (!nb)
+      return SQLITE_NOMEM;
+    im->json = nb;
+    im->json_cap = k + 1;
+  }
+  im->json[k++] = ']';
+  sqlite3_result_text(ctx, im->json, (int)k, SQLITE_TRANSIENT);
+  return SQLITE_OK;
+}
+
+static int feed_column(sqlite3_vtab_cursor *cu, sqlite3_context *ctx,
+                       int i) {
+  importer *im = ((feed_vtab *)cu->pVtab)->im;
+  size_t row = ((feed_cursor *)cu)->row;
+  const rpls_row *r = &im->sl->rows[row];
+  int c = i - 1;
+  if (i == 0) {
+    sqlite3_result_int64(ctx, im->stock_of[row]);
+    return SQLITE_OK;
+  }
+  if (c >= FEED_CORE)
+    return feed_rest(im, r, ctx);
+  if (!rpls_row_has(r, c))
+    return SQLITE_OK; /* NULL */
+  if (hlm__rpls_cols[c].kind == RPLS_KIND_INT) {
+    sqlite3_result_int(ctx, (int)r->v[c]);
+  } else { /* the typed columns are INT or TEXT */
+    size_t n;
+    const char *t = rpls_row_text(r, c, &n);
+    sqlite3_result_text(ctx, t, (int)n, SQLITE_STATIC);
+  }
+  return SQLITE_OK;
+}
+
+static const sqlite3_module feed_module = {
+    /* no xCreate: an eponymous table, read only */
+    .iVersion = 0,
+    .xConnect = feed_connect,
+    .xBestIndex = feed_best_index,
+    .xDisconnect = feed_disconnect,
+    .xOpen = feed_open,
+    .xClose = feed_close,
+    .xFilter = feed_filter,
+    .xNext = feed_next,
+    .xEof = feed_eof,
+    .xColumn = feed_column,
+    .xRowid = feed_rowid,
+};
+
+/* Inserts the rows of a block: the owner (stock) of every row first (this
+ * may create stocks), then one INSERT ... SELECT over the feed. */
 static int insert_block(void *ctx, const slot *sl, hlm_error *err) {
   importer *im = ctx;
-  size_t r = 0;
-  int rc, j;
-  while (r < sl->nrows) {
-    sqlite3_stmt *st = im->ins;
-    int n = 1;
-    if (sl->nrows - r >= INSERT_BATCH) {
-      st = im->ins_many;
-      n = INSERT_BATCH;
-    }
-    for (j = 0; j < n; j++)
-      if ((rc = bind_row(im, st, j * (im->ncols + 1), &sl->rows[r + (size_t)j],
-                         err)) < 0)
-        return rc;
-    if (sqlite3_step(st) != SQLITE_DONE) {
-      sqlite3_reset(st);
-      return hlm__store_fail(im->s, err, "insertion d'un logement");
-    }
-    sqlite3_reset(st);
-    r += (size_t)n;
+  size_t r;
+  if (sl->nrows > im->stock_cap) {
+    int64_t *p = hlm_realloc(im->stock_of, sl->nrows * sizeof *p);
+    if (!p)
+      return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
+    im->stock_of = p;
+    im->stock_cap = sl->nrows;
   }
+  for (r = 0; r < sl->nrows; r++) {
+    char owner[10];
+    owner_stock *o;
+    hlm__rpls_owner(im->c, &sl->rows[r], owner);
+    o = find_owner(im, owner);
+    if (!o && !(o = open_owner(im, owner, err)))
+      return err->code ? err->code : HLM_ESTORE;
+    o->lines++;
+    im->stock_of[r] = o->id;
+  }
+  im->sl = sl;
+  if (sqlite3_step(im->ins) != SQLITE_DONE) {
+    sqlite3_reset(im->ins);
+    im->sl = NULL;
+    return hlm__store_fail(im->s, err, "insertion d'un logement");
+  }
+  sqlite3_reset(im->ins);
+  im->sl = NULL;
   return HLM_OK;
-}
-
-/* The columns a file of this header can fill (open data: those of its
- * header; submission: all), so that the INSERT binds no useless NULL. */
-static void pick_columns(importer *im) {
-  int used[DW_N];
-  size_t i;
-  int c;
-  memset(used, 0, sizeof used);
-  if (im->c->shape == RPLS_SUBMISSION) {
-    for (c = 0; c < DW_NSTORED; c++)
-      used[c] = 1;
-    used[DW_MANAGER] = 0; /* pos 53 is a ministry number, not a SIREN */
-  } else {
-    for (i = 0; i < im->c->nfields; i++) {
-      int col = im->c->fields[i] ? hlm__rpls_field_col(im->c->fields[i])
-                                 : -1;
-      if (col >= 0)
-        used[col] = 1;
-    }
-  }
-  im->ncols = 0;
-  for (c = 0; c < DW_NSTORED; c++)
-    if (used[c])
-      im->cols[im->ncols++] = c;
-}
-
-/* "INSERT INTO dwellings(stock, cols...) VALUES(?,..)" with rows rows. */
-static char *insert_sql(const importer *im, int rows) {
-  size_t n = 64, k = 0;
-  int i, r;
-  char *sql;
-  for (i = 0; i < im->ncols; i++)
-    n += strlen(hlm__rpls_cols[im->cols[i]].name) + 1;
-  n += (size_t)rows * (size_t)(im->ncols + 1) * 2 + (size_t)rows * 4;
-  sql = hlm_malloc(n);
-  if (!sql)
-    return NULL;
-  k += (size_t)snprintf(sql + k, n - k, "INSERT INTO dwellings(stock");
-  for (i = 0; i < im->ncols; i++)
-    k += (size_t)snprintf(sql + k, n - k, ",%s",
-                          hlm__rpls_cols[im->cols[i]].name);
-  k += (size_t)snprintf(sql + k, n - k, ") VALUES");
-  for (r = 0; r < rows; r++) {
-    k += (size_t)snprintf(sql + k, n - k, "%s(?", r ? "," : "");
-    for (i = 0; i < im->ncols; i++)
-      k += (size_t)snprintf(sql + k, n - k, ",?");
-    k += (size_t)snprintf(sql + k, n - k, ")");
-  }
-  return sql;
 }
 
 /* After the header: the statements of the import. */
 static int prepare_import(void *ctx, const rpls_ctx *c, hlm_error *err) {
   importer *im = ctx;
-  char *sql;
-  int rc;
+  char sql[1024];
+  size_t k = 0;
+  int rc, i;
   im->c = c;
-  pick_columns(im);
-  sql = insert_sql(im, 1);
-  if (!sql)
-    return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
+  if (sqlite3_create_module_v2(hlm__store_db(im->s), FEED_NAME, &feed_module,
+                               im, NULL) != SQLITE_OK)
+    return hlm__store_fail(im->s, err, "préparation");
+  im->module = 1;
+  k += (size_t)snprintf(sql + k, sizeof sql - k,
+                        "INSERT INTO dwelling_rows(stock");
+  for (i = 0; i < FEED_CORE; i++)
+    k += (size_t)snprintf(sql + k, sizeof sql - k, ",%s",
+                          hlm__rpls_cols[i].name);
+  snprintf(sql + k, sizeof sql - k, ",rest) SELECT * FROM " FEED_NAME);
   rc = hlm__store_prepare(im->s, sql, &im->ins, err);
-  hlm_free(sql);
-  if (rc < 0)
-    return rc;
-  sql = insert_sql(im, INSERT_BATCH);
-  if (!sql)
-    return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
-  rc = hlm__store_prepare(im->s, sql, &im->ins_many, err);
-  hlm_free(sql);
   if (rc < 0 ||
       (rc = hlm__store_prepare(im->s, "SELECT id FROM rpls_stocks WHERE "
                                       "year = ? AND owner = ?",
@@ -1224,7 +1366,7 @@ static int finish_import(importer *im, const run *R, hlm_error *err) {
       }
     sqlite3_finalize(st);
     st = NULL;
-    if ((rc = hlm__store_exec(s, "DELETE FROM dwellings WHERE stock IN "
+    if ((rc = hlm__store_exec(s, "DELETE FROM dwelling_rows WHERE stock IN "
                                  "(SELECT id FROM temp.rpls_replaced)",
                               err)) < 0)
       goto done;
@@ -1318,7 +1460,6 @@ int hlm_import_rpls(hlm_store *s, const char *path, const hlm_import_opts *o,
              "été remplacé");
 done:
   sqlite3_finalize(im.ins);
-  sqlite3_finalize(im.ins_many);
   sqlite3_finalize(im.find);
   sqlite3_finalize(im.del_stock);
   sqlite3_finalize(im.del_agg);
@@ -1332,8 +1473,12 @@ done:
   if (journal)
     hlm__store_exec(s, "PRAGMA journal_mode=WAL", NULL);
   hlm_diags_free(&d2);
+  if (im.module) /* the feed points to im: remove it with im */
+    sqlite3_create_module_v2(hlm__store_db(s), FEED_NAME, NULL, NULL, NULL);
   hlm_free(im.owners);
   hlm_free(im.idx.slot);
+  hlm_free(im.stock_of);
+  hlm_free(im.json);
   close(fd);
   return rc;
 }
