@@ -268,13 +268,13 @@ static int tally_row(worker *w, const rpls_row *r) {
     key[k] = '\0';
     klen = k;
   } else {
-    hlm__rpls_manager_key(c, r, key);
-    klen = strlen(key);
+    klen = hlm__rpls_manager_key(c, r, key);
   }
   hlm_dwelling_classify(c->year, conv, cons, orig, patr, &fl);
   /* lines of one manager come together: compare with the previous key
    * (its bytes and NUL) before looking the key up */
-  if (w->last && memcmp(w->last_key, key, klen + 1) == 0) {
+  if (w->last && (klen == 9 ? memcmp(w->last_key, key, 10) == 0
+                            : memcmp(w->last_key, key, klen + 1) == 0)) {
     t = w->last; /* the entry stays in place until the next insertion */
   } else {
     t = tally_get(&w->map, key);

@@ -80,6 +80,11 @@ struct rpls_field {
   uint64_t mask[2];        /* CK_CODE: allowed values */
   const char *list;        /* CK_CODE: the list, for messages */
   const char *label;       /* submission: "pos 26 (année d'achèvement)" */
+  /* set in ctx->flat (field_finish): */
+  unsigned char as_text;   /* the value is kept as its place in the line
+                              (TEXT column, owner) */
+  unsigned char set_word;  /* rpls_row.set[set_word] |= set_bit */
+  uint64_t set_bit;
 };
 
 #define M1(v) ((v) < 64 ? (1ULL << (v)) : 0ULL)
@@ -94,9 +99,9 @@ struct rpls_field {
 #define FINAN_LIST                                                             \
   "10 à 17 (à partir de 1977), 49, 50 à 55 (avant 1977), 99"
 
-#define TEXT(c, req, mx, lab) {c, CK_TEXT, req, 0, mx, {0, 0}, NULL, lab}
-#define CODE(c, req, w, m, lst, lab) {c, CK_CODE, req, w, 0, {m}, lst, lab}
-#define SIMPLE(c, ck, req, w, lab) {c, ck, req, w, 0, {0, 0}, NULL, lab}
+#define TEXT(c, req, mx, lab) {c, CK_TEXT, req, 0, mx, {0, 0}, NULL, lab, 0, 0, 0}
+#define CODE(c, req, w, m, lst, lab) {c, CK_CODE, req, w, 0, {m}, lst, lab, 0, 0, 0}
+#define SIMPLE(c, ck, req, w, lab) {c, ck, req, w, 0, {0, 0}, NULL, lab, 0, 0, 0}
 
 /* Table 2 of article 3: the 64 positions of a dwelling line. */
 static const rpls_field sub_fields[64] = {
@@ -315,6 +320,14 @@ static const char *const od_ignored_prefixes[] = {"PLG_", "QUALITE_", NULL};
 
 int hlm__rpls_field_col(const rpls_field *f) { return f->col; }
 
+/* Sets the members of a field of ctx->flat that the hot loop reads. */
+static void field_finish(rpls_field *f) {
+  f->as_text = f->col >= 0 && (f->col >= DW_NSTORED ||
+                               hlm__rpls_cols[f->col].kind == RPLS_KIND_TEXT);
+  f->set_word = f->col >= 0 ? (unsigned char)(f->col >> 6) : 0;
+  f->set_bit = f->col >= 0 ? 1ULL << (f->col & 63) : 0;
+}
+
 /* ---- errors ---- */
 
 void hlm__rpls_errs_free(rpls_errs *e) {
@@ -368,7 +381,7 @@ typedef struct lpos {
 /* Records an error at field k (k = nfields: end of line), or at byte
  * offset byte_off of the line when k < 0. */
 static void lerr(const lpos *p, long k, size_t byte_off, const char *fmt,
-                 ...) __attribute__((format(printf, 4, 5)));
+                 ...) __attribute__((format(printf, 4, 5), cold));
 static void lerr(const lpos *p, long k, size_t byte_off, const char *fmt,
                  ...) {
   hlm_error *x;
@@ -522,13 +535,23 @@ static const char *siret_defect(const char *s, size_t n) {
 
 /* ---- one field ---- */
 
-static inline void put_int(rpls_row *r, int col, int32_t v) {
-  r->v[col] = (uint32_t)v;
-  r->set[col >> 6] |= 1ULL << (col & 63);
-}
-
 /* Checks value s[0..n) (at offset off of the line) of field k against f;
  * stores it in row.  Returns 1 when valid. */
+/* The value of n >= 1 decimal digits s[0..n) in *v; 0 when a byte is not
+ * a digit. */
+static inline int parse_digits(const char *s, size_t n, int32_t *v) {
+  uint32_t x = 0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    uint32_t d = (uint32_t)(unsigned char)s[i] - '0';
+    if (d > 9)
+      return 0;
+    x = x * 10 + d;
+  }
+  *v = (int32_t)x;
+  return 1;
+}
+
 static inline int check_field(const lpos *p, long k, const rpls_field *f,
                        const char *s, size_t n, uint32_t off, rpls_row *row,
                        rpls_notes *notes) {
@@ -554,11 +577,8 @@ static inline int check_field(const lpos *p, long k, const rpls_field *f,
     break;
   case CK_CODE: {
     size_t w = f->width;
-    int ok = digits(s, n) && (w ? n == w : n <= 3);
-    if (ok) {
-      iv = num(s, n);
-      ok = iv < 128 && ((f->mask[iv >> 6] >> (iv & 63)) & 1u);
-    }
+    int ok = (w ? n == w : n <= 3) && parse_digits(s, n, &iv) && iv < 128 &&
+             ((f->mask[iv >> 6] >> (iv & 63)) & 1u);
     if (!ok) {
       lerr(p, k, 0, "valeur « %.*s » hors de la liste (%s)", shown(s, n), s,
            f->list);
@@ -569,23 +589,22 @@ static inline int check_field(const lpos *p, long k, const rpls_field *f,
   case CK_INT:
   case CK_SINT: {
     size_t i0 = (f->ck == CK_SINT && s[0] == '-') ? 1 : 0;
-    if (!digits(s + i0, n - i0) || n - i0 > f->width) {
+    if (n - i0 == 0 || n - i0 > f->width ||
+        !parse_digits(s + i0, n - i0, &iv)) {
       lerr(p, k, 0, "nombre entier d'au plus %u chiffres attendu, lu « %.*s »",
            (unsigned)f->width, shown(s, n), s);
       return 0;
     }
-    iv = num(s + i0, n - i0);
     if (i0)
       iv = -iv;
     break;
   }
   case CK_YEAR:
   case CK_YEAR_ANY:
-    if (n != 4 || !digits(s, 4)) {
+    if (n != 4 || !parse_digits(s, 4, &iv)) {
       lerr(p, k, 0, "année aaaa attendue, lu « %.*s »", shown(s, n), s);
       return 0;
     }
-    iv = num(s, 4);
     if (iv < 1800) {
       lerr(p, k, 0, "année %d antérieure à 1800", (int)iv);
       return 0;
@@ -751,12 +770,9 @@ static inline int check_field(const lpos *p, long k, const rpls_field *f,
   }
   if (col < 0)
     return 1;
-  if (col < DW_NSTORED && hlm__rpls_cols[col].kind != RPLS_KIND_TEXT) {
-    put_int(row, col, iv);
-  } else {
-    row->v[col] = (off << 12) | (uint32_t)(n & 0xFFFu);
-    row->set[col >> 6] |= 1ULL << (col & 63);
-  }
+  row->v[col] = f->as_text ? (off << 12) | (uint32_t)(n & 0xFFFu)
+                           : (uint32_t)iv;
+  row->set[f->set_word] |= f->set_bit;
   return 1;
 }
 
@@ -999,15 +1015,15 @@ void hlm__rpls_owner(const rpls_ctx *c, const rpls_row *r, char out[10]) {
   memcpy(out, c->shape == RPLS_OPENDATA ? c->fixed_owner : c->owner, 10);
 }
 
-void hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
-                           char out[24]) {
+size_t hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
+                             char out[24]) {
   size_t n;
   const char *s;
   if (rpls_row_has(r, DW_MANAGER)) {
     s = rpls_row_text(r, DW_MANAGER, &n);
     memcpy(out, s, 9);
     out[9] = '\0';
-    return;
+    return 9;
   }
   if (rpls_row_has(r, DW_MANAGER_RPLS)) {
     s = rpls_row_text(r, DW_MANAGER_RPLS, &n);
@@ -1016,10 +1032,11 @@ void hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
       out[1] = ':';
       memcpy(out + 2, s, n);
       out[2 + n] = '\0';
-      return;
+      return 2 + n;
     }
   }
   hlm__rpls_owner(c, r, out);
+  return 9;
 }
 
 /* ---- header ---- */
@@ -1234,6 +1251,7 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
     for (k = 0; k < 64; k++) {
       c->fields[k] = &sub_fields[k];
       c->flat[k] = sub_fields[k];
+      field_finish(&c->flat[k]);
       c->names[k] = hlm_strdup(sub_fields[k].label);
       if (!c->names[k])
         goto nomem;
@@ -1338,8 +1356,10 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
   c->flat = hlm_calloc(nf, sizeof *c->flat);
   if (!c->flat)
     goto nomem;
-  for (k = 0; k < nf; k++)
+  for (k = 0; k < nf; k++) {
     c->flat[k] = c->fields[k] ? *c->fields[k] : od_ignored;
+    field_finish(&c->flat[k]);
+  }
   return HLM_OK;
 nomem:
   return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
