@@ -30,7 +30,7 @@
 #include "io/rpls_int.h"
 #include "store/store_int.h"
 
-#define VALIDATE_BLOCK (512u * 1024u)
+#define VALIDATE_BLOCK (1024u * 1024u)
 #define IMPORT_BLOCK (256u * 1024u)
 #define HEADER_MAX (256u * 1024u)
 
