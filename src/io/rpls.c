@@ -88,6 +88,145 @@ static void tally_map_free(tally_map *m) {
   memset(m, 0, sizeof *m);
 }
 
+/* ---- import rows ----
+ *
+ * For an import, a worker keeps of each valid line only what the store
+ * takes: the typed columns of dwelling_rows (DW_MANAGER .. DW_DPESERRE),
+ * the owner, and the other columns already written as the JSON array of
+ * dwelling_rows.rest (schema.c, migration 3) in the block's text buffer.
+ * A compact row (96 bytes instead of a full rpls_row's 320) keeps the
+ * hand-over between the worker and the SQLite thread in the caches. */
+
+#define FEED_CORE (DW_DPESERRE + 1) /* typed columns of dwelling_rows */
+_Static_assert(FEED_CORE < 30 && DW_NSTORED > 64 && DW_NSTORED <= 128,
+               "the typed columns fit irow.set; the others span set[0..1]");
+
+enum { IROW_REST = 1u << 30, IROW_OWNER = 1u << 31 };
+
+typedef struct irow {
+  const char *line;      /* text values: (offset << 12 | length) in line */
+  uint32_t set;          /* bit c: column c < FEED_CORE set; IROW_REST,
+                            IROW_OWNER (the line names its owner) */
+  uint32_t owner;        /* the owner's SIREN in line, with IROW_OWNER */
+  uint32_t v[FEED_CORE];
+  uint32_t rest_off, rest_len; /* the JSON array in the slot's text */
+} irow;
+
+typedef struct textbuf {
+  char *b;
+  size_t n, cap;
+} textbuf;
+
+/* Room for more bytes in t; 0 when out of memory. */
+static int text_room(textbuf *t, size_t more) {
+  if (t->n + more > t->cap) {
+    size_t cap = t->cap ? t->cap : 4096;
+    char *b;
+    while (cap < t->n + more)
+      cap *= 2;
+    b = hlm_realloc(t->b, cap);
+    if (!b)
+      return 0;
+    t->b = b;
+    t->cap = cap;
+  }
+  return 1;
+}
+
+/* Appends t[0..n) to buf as a JSON string. */
+static int json_str(textbuf *buf, const char *t, size_t n) {
+  size_t i;
+  if (!text_room(buf, 6 * n + 2))
+    return 0;
+  buf->b[buf->n++] = '"';
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)t[i];
+    if (ch == '"' || ch == '\\') {
+      buf->b[buf->n++] = '\\';
+      buf->b[buf->n++] = (char)ch;
+    } else if (ch < 0x20) {
+      buf->n += (size_t)snprintf(buf->b + buf->n, 7, "\\u%04x", ch);
+    } else {
+      buf->b[buf->n++] = (char)ch;
+    }
+  }
+  buf->b[buf->n++] = '"';
+  return 1;
+}
+
+/* Appends to buf the JSON array of the columns FEED_CORE .. of r, up to
+ * its last set one (at least one is set).  0 when out of memory. */
+static int rest_json(textbuf *buf, const rpls_row *r) {
+  int last = FEED_CORE, c;
+  for (c = FEED_CORE; c < DW_NSTORED; c++)
+    if (rpls_row_has(r, c))
+      last = c;
+  for (c = FEED_CORE; c <= last; c++) {
+    char b[32];
+    int v = (int)r->v[c];
+    size_t n;
+    if (!text_room(buf, 40))
+      return 0;
+    buf->b[buf->n++] = c == FEED_CORE ? '[' : ',';
+    if (!rpls_row_has(r, c)) {
+      memcpy(buf->b + buf->n, "null", 4);
+      buf->n += 4;
+      continue;
+    }
+    switch (hlm__rpls_cols[c].kind) {
+    case RPLS_KIND_INT:
+      buf->n += (size_t)snprintf(buf->b + buf->n, 16, "%d", v);
+      break;
+    case RPLS_KIND_TEXT: {
+      const char *t = rpls_row_text(r, c, &n);
+      if (!json_str(buf, t, n))
+        return 0;
+      break;
+    }
+    case RPLS_KIND_YMD:
+      n = (size_t)snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000,
+                           v / 100 % 100, v % 100);
+      if (!json_str(buf, b, n))
+        return 0;
+      break;
+    case RPLS_KIND_YM:
+      n = (size_t)snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
+      if (!json_str(buf, b, n))
+        return 0;
+      break;
+    }
+  }
+  if (!text_room(buf, 1))
+    return 0;
+  buf->b[buf->n++] = ']';
+  return 1;
+}
+
+/* The compact row of a valid line r (rest written to buf).  0 when out of
+ * memory. */
+static int make_irow(irow *o, const rpls_row *r, textbuf *buf) {
+  int c;
+  o->line = r->line;
+  o->set = (uint32_t)(r->set[0] & ((1u << FEED_CORE) - 1));
+  for (c = 0; c < FEED_CORE; c++)
+    o->v[c] = r->v[c];
+  if (rpls_row_has(r, DW_OWNER)) {
+    o->set |= IROW_OWNER;
+    o->owner = r->v[DW_OWNER];
+  }
+  /* most open-data rows set none of the other columns: one test */
+  if ((r->set[0] >> FEED_CORE) ||
+      (r->set[1] & ((1ULL << (DW_NSTORED - 64)) - 1))) {
+    size_t at = buf->n;
+    if (!rest_json(buf, r))
+      return 0;
+    o->set |= IROW_REST;
+    o->rest_off = (uint32_t)at;
+    o->rest_len = (uint32_t)(buf->n - at);
+  }
+  return 1;
+}
+
 /* ---- the engine ---- */
 
 enum { SLOT_FREE, SLOT_FILLED, SLOT_PARSED };
@@ -104,8 +243,9 @@ typedef struct slot {
   long nlines;    /* physical lines of the block */
   long ndata;     /* non-blank lines */
   rpls_errs errs;
-  rpls_row *rows; /* import: the valid lines */
+  irow *rows;     /* import: the valid lines */
   size_t nrows, rcap;
+  textbuf text;   /* import: their packed columns (JSON) */
 } slot;
 
 typedef struct engine engine;
@@ -299,12 +439,12 @@ static void parse_block(worker *w, slot *s) {
   rpls_row tmp;
   s->nlines = s->ndata = 0;
   s->nrows = 0;
+  s->text.n = 0;
   s->errs.n = 0;
   s->errs.total = 0;
   while (p < end) {
     char *nl = memchr(p, '\n', (size_t)(end - p));
     size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-    rpls_row *row = &tmp;
     int rc;
     lineno++;
     if (len > 0 && p[len - 1] == '\r')
@@ -312,32 +452,34 @@ static void parse_block(worker *w, slot *s) {
     if (len == 0)
       goto next;
     s->ndata++;
-    if (en->import) {
-      if (s->nrows == s->rcap) {
-        size_t cap = s->rcap ? s->rcap * 2 : 1024;
-        rpls_row *r = hlm_realloc(s->rows, cap * sizeof *r);
-        if (!r) {
-          w->oom = 1;
-          break;
-        }
-        s->rows = r;
-        s->rcap = cap;
-      }
-      row = &s->rows[s->nrows];
-    }
-    rc = hlm__rpls_line(en->c, p, len, lineno, &w->sc, row, &s->errs,
+    rc = hlm__rpls_line(en->c, p, len, lineno, &w->sc, &tmp, &s->errs,
                         &w->notes);
     if (rc < 0) {
       w->oom = 1;
       break;
     }
     if (rc == 1) {
-      if (tally_row(w, row) < 0) {
+      if (tally_row(w, &tmp) < 0) {
         w->oom = 1;
         break;
       }
-      if (en->import)
+      if (en->import) {
+        if (s->nrows == s->rcap) {
+          size_t cap = s->rcap ? s->rcap * 2 : 1024;
+          irow *r = hlm_realloc(s->rows, cap * sizeof *r);
+          if (!r) {
+            w->oom = 1;
+            break;
+          }
+          s->rows = r;
+          s->rcap = cap;
+        }
+        if (!make_irow(&s->rows[s->nrows], &tmp, &s->text)) {
+          w->oom = 1;
+          break;
+        }
         s->nrows++;
+      }
     }
   next:
     if (!nl)
@@ -391,6 +533,7 @@ static void engine_free(engine *en) {
       hlm_free(en->slots[i].buf);
       hlm__rpls_errs_free(&en->slots[i].errs);
       hlm_free(en->slots[i].rows);
+      hlm_free(en->slots[i].text.b);
     }
   hlm_free(en->slots);
   if (en->w)
@@ -878,8 +1021,6 @@ typedef struct importer {
   const slot *sl;
   int64_t *stock_of; /* per row of sl: rpls_stocks.id */
   size_t stock_cap;
-  char *json;        /* scratch of the rest column */
-  size_t json_cap;
   owner_stock *owners;
   size_t n_owners, cap_owners;
   owner_index idx;
@@ -990,8 +1131,6 @@ static owner_stock *open_owner(importer *im, const char *owner,
  * columns as one JSON array (schema.c, migration 3). */
 
 #define FEED_NAME "hlm_rpls_feed"
-#define FEED_CORE (DW_DPESERRE + 1) /* typed columns of dwelling_rows */
-#define FEED_REST (DW_NSTORED - FEED_CORE)
 
 typedef struct feed_vtab {
   sqlite3_vtab base;
@@ -1081,126 +1220,25 @@ static int feed_rowid(sqlite3_vtab_cursor *cu, sqlite3_int64 *id) {
   return SQLITE_OK;
 }
 
-/* Appends text t[0..n) to the JSON buffer as a JSON string. */
-static int json_put(importer *im, size_t *k, const char *t, size_t n) {
-  size_t i, need = *k + 6 * n + 4;
-  if (need > im->json_cap) {
-    size_t cap = need * 2;
-    char *b = hlm_realloc(im->json, cap);
-    if (!b)
-      return SQLITE_NOMEM;
-    im->json = b;
-    im->json_cap = cap;
-  }
-  im->json[(*k)++] = '"';
-  for (i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)t[i];
-    if (ch == '"' || ch == '\\') {
-      im->json[(*k)++] = '\\';
-      im->json[(*k)++] = (char)ch;
-    } else if (ch < 0x20) {
-      *k += (size_t)snprintf(im->json + *k, 7, "\\u%04x", ch);
-    } else {
-      im->json[(*k)++] = (char)ch;
-    }
-  }
-  im->json[(*k)++] = '"';
-  return SQLITE_OK;
-}
-
-/* The rest column of row r: "[v0,v1,...]" up to the last set column,
- * NULL when none is set. */
-static int feed_rest(importer *im, const rpls_row *r, sqlite3_context *ctx) {
-  int last = -1, c, j;
-  size_t k = 0;
-  /* most open-data rows set none of them: one test of the set bits */
-  _Static_assert(FEED_CORE < 64 && DW_NSTORED > 64 && DW_NSTORED <= 128,
-                 "the rest columns span the two words of set[]");
-  if (!(r->set[0] >> FEED_CORE) &&
-      !(r->set[1] & ((1ULL << (DW_NSTORED - 64)) - 1)))
-    return SQLITE_OK; /* NULL */
-  for (c = FEED_CORE; c < DW_NSTORED; c++)
-    if (rpls_row_has(r, c))
-      last = c;
-  if (last < 0)
-    return SQLITE_OK; /* NULL */
-  for (c = FEED_CORE; c <= last; c++) {
-    char b[32];
-    size_t n = 0;
-    const char *t = b;
-    int quote = 1;
-    if (!rpls_row_has(r, c)) {
-      memcpy(b, "null", 4);
-      n = 4;
-      quote = 0;
-    } else {
-      int v = (int)r->v[c];
-      switch (hlm__rpls_cols[c].kind) {
-      case RPLS_KIND_INT:
-        n = (size_t)snprintf(b, sizeof b, "%d", v);
-        quote = 0;
-        break;
-      case RPLS_KIND_TEXT:
-        t = rpls_row_text(r, c, &n);
-        break;
-      case RPLS_KIND_YMD:
-        n = (size_t)snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000,
-                             v / 100 % 100, v % 100);
-        break;
-      case RPLS_KIND_YM:
-        n = (size_t)snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
-        break;
-      }
-    }
-    if (k + 40 > im->json_cap) {
-      size_t cap = im->json_cap ? im->json_cap * 2 : 1024;
-      char *nb = hlm_realloc(im->json, cap);
-      if (!nb)
-        return SQLITE_NOMEM;
-      im->json = nb;
-      im->json_cap = cap;
-    }
-    im->json[k++] = c == FEED_CORE ? '[' : ',';
-    if (quote) {
-      if ((j = json_put(im, &k, t, n)) != SQLITE_OK)
-        return j;
-    } else {
-      memcpy(im->json + k, t, n);
-      k += n;
-    }
-  }
-  if (k + 1 > im->json_cap) {
-    char *nb = hlm_realloc(im->json, k + 1);
-    if (!nb)
-      return SQLITE_NOMEM;
-    im->json = nb;
-    im->json_cap = k + 1;
-  }
-  im->json[k++] = ']';
-  sqlite3_result_text(ctx, im->json, (int)k, SQLITE_TRANSIENT);
-  return SQLITE_OK;
-}
-
 static int feed_column(sqlite3_vtab_cursor *cu, sqlite3_context *ctx,
                        int i) {
-  importer *im = ((feed_vtab *)cu->pVtab)->im;
+  const importer *im = ((feed_vtab *)cu->pVtab)->im;
   size_t row = ((feed_cursor *)cu)->row;
-  const rpls_row *r = &im->sl->rows[row];
+  const irow *r = &im->sl->rows[row];
   int c = i - 1;
   if (i == 0) {
     sqlite3_result_int64(ctx, im->stock_of[row]);
-    return SQLITE_OK;
-  }
-  if (c >= FEED_CORE)
-    return feed_rest(im, r, ctx);
-  if (!rpls_row_has(r, c))
-    return SQLITE_OK; /* NULL */
-  if (hlm__rpls_cols[c].kind == RPLS_KIND_INT) {
-    sqlite3_result_int(ctx, (int)r->v[c]);
-  } else { /* the typed columns are INT or TEXT */
-    size_t n;
-    const char *t = rpls_row_text(r, c, &n);
-    sqlite3_result_text(ctx, t, (int)n, SQLITE_STATIC);
+  } else if (c < FEED_CORE) {
+    if (!((r->set >> c) & 1u))
+      return SQLITE_OK; /* NULL */
+    if (hlm__rpls_cols[c].kind == RPLS_KIND_INT)
+      sqlite3_result_int(ctx, (int)r->v[c]);
+    else /* the typed columns are INT or TEXT */
+      sqlite3_result_text(ctx, r->line + (r->v[c] >> 12),
+                          (int)(r->v[c] & 0xFFFu), SQLITE_STATIC);
+  } else if (r->set & IROW_REST) {
+    sqlite3_result_text(ctx, im->sl->text.b + r->rest_off, (int)r->rest_len,
+                        SQLITE_STATIC);
   }
   return SQLITE_OK;
 }
@@ -1235,7 +1273,15 @@ static int insert_block(void *ctx, const slot *sl, hlm_error *err) {
   for (r = 0; r < sl->nrows; r++) {
     char owner[10];
     owner_stock *o;
-    hlm__rpls_owner(im->c, &sl->rows[r], owner);
+    const irow *ir = &sl->rows[r];
+    if (ir->set & IROW_OWNER) {
+      memcpy(owner, ir->line + (ir->owner >> 12), 9);
+      owner[9] = '\0';
+    } else {
+      memcpy(owner, im->c->shape == RPLS_OPENDATA ? im->c->fixed_owner
+                                                  : im->c->owner,
+             10);
+    }
     o = find_owner(im, owner);
     if (!o && !(o = open_owner(im, owner, err)))
       return err->code ? err->code : HLM_ESTORE;
@@ -1264,6 +1310,10 @@ static int prepare_import(void *ctx, const rpls_ctx *c, hlm_error *err) {
                                im, NULL) != SQLITE_OK)
     return hlm__store_fail(im->s, err, "préparation");
   im->module = 1;
+  /* every column, in table order, even those a file of this header
+   * leaves NULL: SQLite then reads the feed's values straight into the
+   * registers of the new record (a column list that skips some adds a
+   * copy of each value) */
   k += (size_t)snprintf(sql + k, sizeof sql - k,
                         "INSERT INTO dwelling_rows(stock");
   for (i = 0; i < FEED_CORE; i++)
@@ -1484,7 +1534,6 @@ done:
   hlm_free(im.owners);
   hlm_free(im.idx.slot);
   hlm_free(im.stock_of);
-  hlm_free(im.json);
   close(fd);
   return rc;
 }
