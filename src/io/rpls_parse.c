@@ -31,6 +31,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/csv.h"
 #include "hlm/alloc.h"
@@ -893,10 +896,48 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   p.e = e;
 
   /* One pass: field bounds, and whether the line holds a quote, a CR or
-   * bytes beyond ASCII.  Eight bytes at a time (SWAR): a word without any
-   * byte below 0x23 ('"', CR, space...) or above 0x7F only needs its ';'
-   * found; other words go byte by byte. */
+   * bytes beyond ASCII.  Sixteen bytes at a time (SSE2) then eight (SWAR):
+   * the ';' of a chunk come from one comparison; the bytes below 0x23
+   * ('"', CR, space...) or above 0x7F ("rare") are looked at one by one.
+   * The SWAR loop hands a word with a rare byte, and the rest of the line,
+   * to the byte loop. */
   i = 0;
+#if defined(__SSE2__)
+  {
+    const __m128i semis = _mm_set1_epi8(';'), low = _mm_set1_epi8(0x23);
+    while (i + 16 <= len) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + i));
+      /* signed comparison: below 0x23, or 0x80 and above */
+      unsigned rare = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, low));
+      unsigned semi = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, semis));
+      while (rare) {
+        size_t at = i + (size_t)__builtin_ctz(rare);
+        unsigned char ch = (unsigned char)line[at];
+        if (ch == '"') {
+          quoted = 1;
+        } else if (ch == '\r') {
+          lerr(&p, -1, at,
+               "retour chariot (CR) à l'intérieur de la ligne : une fin de "
+               "ligne est LF ou CRLF, jamais un CR seul");
+          return 0;
+        }
+        acc |= ch;
+        rare &= rare - 1;
+      }
+      while (semi) {
+        size_t at = i + (size_t)__builtin_ctz(semi);
+        if (nf <= nfields) {
+          fs[nf] = (uint32_t)st;
+          fl[nf] = (uint32_t)(at - st);
+        }
+        nf++;
+        st = at + 1;
+        semi &= semi - 1;
+      }
+      i += 16;
+    }
+  }
+#endif
   while (i + 8 <= len) {
     uint64_t v, lo7, semi, rare;
     memcpy(&v, line + i, 8);
