@@ -149,6 +149,8 @@ typedef struct rpls_ctx {
   size_t nfields;    /* fields of every data line */
   const rpls_field **fields; /* per position: its check (NULL: ignored) */
   rpls_field *flat;          /* the same checks, copied side by side */
+  struct rpls_fast *fast;    /* the fast path's checks, grouped by kind */
+  size_t fast_n[16];         /* fields per group (rpls_parse.c) */
   char **names;      /* per position: the name used in messages */
   /* submission file */
   char owner[10];      /* SIREN of the header's SIRET */

@@ -538,8 +538,6 @@ static const char *siret_defect(const char *s, size_t n) {
 
 /* ---- one field ---- */
 
-/* Checks value s[0..n) (at offset off of the line) of field k against f;
- * stores it in row.  Returns 1 when valid. */
 /* The value of n >= 1 decimal digits s[0..n) in *v; 0 when a byte is not
  * a digit. */
 static inline int parse_digits(const char *s, size_t n, int32_t *v) {
@@ -555,6 +553,8 @@ static inline int parse_digits(const char *s, size_t n, int32_t *v) {
   return 1;
 }
 
+/* Checks value s[0..n) (at offset off of the line) of field k against f;
+ * stores it in row.  Returns 1 when valid. */
 static inline int check_field(const lpos *p, long k, const rpls_field *f,
                        const char *s, size_t n, uint32_t off, rpls_row *row,
                        rpls_notes *notes) {
@@ -776,6 +776,233 @@ static inline int check_field(const lpos *p, long k, const rpls_field *f,
   row->v[col] = f->as_text ? (off << 12) | (uint32_t)(n & 0xFFFu)
                            : (uint32_t)iv;
   row->set[f->set_word] |= f->set_bit;
+  return 1;
+}
+
+/* ---- the fast path of a valid line ----
+ *
+ * Most lines are valid.  Their fields are checked kind by kind, in tight
+ * loops over the fields of each kind (ctx->fast, built with the header),
+ * without recording anything: a line passes (row filled, notes counted)
+ * or fails, and a failed line is checked again field by field by
+ * check_field, which records its errors in the order of the fields.  The
+ * fast checks accept a subset of what check_field accepts (a long text,
+ * for instance, goes to check_field) and store the same values. */
+
+enum {
+  FAST_CODE,    /* CK_CODE */
+  FAST_YEAR,    /* CK_YEAR, CK_YEAR_ANY */
+  FAST_INT,     /* CK_INT */
+  FAST_TEXT,    /* CK_TEXT */
+  FAST_CLASS,   /* CK_CLASS */
+  FAST_POSTAL,  /* CK_POSTAL */
+  FAST_SIREN,   /* CK_SIREN */
+  FAST_DEPCOM,  /* CK_DEPCOM */
+  FAST_TYPECONST, /* CK_TYPECONST */
+  FAST_QPV,     /* CK_QPV */
+  FAST_OTHER,   /* every other check: check_field, quietly */
+  FAST_NGROUPS
+};
+
+_Static_assert(FAST_NGROUPS <= sizeof ((rpls_ctx *)0)->fast_n /
+                                   sizeof ((rpls_ctx *)0)->fast_n[0],
+               "rpls_ctx.fast_n has a count per group");
+
+struct rpls_fast {
+  const rpls_field *f;
+  uint32_t k; /* field position */
+};
+
+static int fast_group(const rpls_field *f) {
+  switch (f->ck) {
+  case CK_CODE:
+    return FAST_CODE;
+  case CK_YEAR:
+  case CK_YEAR_ANY:
+    return FAST_YEAR;
+  case CK_INT:
+    return FAST_INT;
+  case CK_TEXT:
+    return FAST_TEXT;
+  case CK_CLASS:
+    return FAST_CLASS;
+  case CK_POSTAL:
+    return FAST_POSTAL;
+  case CK_SIREN:
+    return FAST_SIREN;
+  case CK_DEPCOM:
+    return FAST_DEPCOM;
+  case CK_TYPECONST:
+    return FAST_TYPECONST;
+  case CK_QPV:
+    return FAST_QPV;
+  default:
+    return FAST_OTHER;
+  }
+}
+
+/* Builds c->fast from c->flat (fields grouped by kind, in field order
+ * inside a group; CK_NONE left out). */
+static int fast_build(rpls_ctx *c) {
+  size_t k, at = 0;
+  int g;
+  c->fast = hlm_calloc(c->nfields ? c->nfields : 1, sizeof *c->fast);
+  if (!c->fast)
+    return HLM_ENOMEM;
+  for (g = 0; g < FAST_NGROUPS; g++) {
+    c->fast_n[g] = 0;
+    for (k = 0; k < c->nfields; k++) {
+      const rpls_field *f = &c->flat[k];
+      if (f->ck == CK_NONE || fast_group(f) != g)
+        continue;
+      c->fast[at].f = f;
+      c->fast[at].k = (uint32_t)k;
+      at++;
+      c->fast_n[g]++;
+    }
+  }
+  return HLM_OK;
+}
+
+/* 1 when the 8 bytes at s are decimal digits. */
+static inline int digits8(const char *s) {
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return (v & 0xF0F0F0F0F0F0F0F0ULL) == 0x3030303030303030ULL &&
+         ((v + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) ==
+             0x3030303030303030ULL;
+}
+
+/* Stores a valid value as check_field does: its place in the line for a
+ * field kept as text, else the integer iv. */
+static inline void fast_put(rpls_row *row, const rpls_field *f,
+                            const char *line, const char *s, size_t n,
+                            int32_t iv) {
+  if (f->col < 0)
+    return;
+  row->v[f->col] = f->as_text ? (uint32_t)(s - line) << 12 |
+                                    (uint32_t)(n & 0xFFFu)
+                              : (uint32_t)iv;
+  row->set[f->set_word] |= f->set_bit;
+}
+
+/* 1 when every field of the line passes the fast checks (row filled,
+ * notes counted in *notes), 0 otherwise (row and notes to be dropped). */
+static int fast_fields(const rpls_ctx *c, char *line, const uint32_t *fs,
+                       const uint32_t *fl, rpls_scratch *sc, rpls_row *row,
+                       rpls_notes *notes) {
+  const struct rpls_fast *x = c->fast, *end;
+  int32_t iv;
+
+#define FAST_EACH(g)                                                             for (end = x + c->fast_n[g]; x < end; x++)
+#define FAST_FIELD                                                               const rpls_field *f = x->f;                                                    const char *s = line + fs[x->k];                                               size_t n = fl[x->k];                                                           if (n == 0) {                                                                    if (f->required)                                                                 return 0;                                                                    continue;                                                                    }
+
+  FAST_EACH(FAST_CODE) {
+    FAST_FIELD
+    if (n == 1) {
+      iv = (int32_t)((unsigned char)s[0] - '0');
+      if ((uint32_t)iv > 9 || (f->width && f->width != 1))
+        return 0;
+    } else if (!(f->width ? n == f->width : n <= 3) ||
+               !parse_digits(s, n, &iv) || iv >= 128) {
+      return 0;
+    }
+    if (!((f->mask[iv >> 6] >> (iv & 63)) & 1u))
+      return 0;
+    fast_put(row, f, line, s, n, iv);
+  }
+  FAST_EACH(FAST_YEAR) {
+    FAST_FIELD
+    if (n != 4 || !parse_digits(s, 4, &iv) || iv < 1800 || iv > 2200 ||
+        (f->ck == CK_YEAR && iv > c->year))
+      return 0;
+    fast_put(row, f, line, s, n, iv);
+  }
+  FAST_EACH(FAST_INT) {
+    FAST_FIELD
+    if (n > f->width || !parse_digits(s, n, &iv))
+      return 0;
+    fast_put(row, f, line, s, n, iv);
+  }
+  FAST_EACH(FAST_TEXT) {
+    FAST_FIELD
+    if (n > f->max)
+      return 0; /* maybe fewer characters: check_field counts them */
+    fast_put(row, f, line, s, n, 0);
+  }
+  FAST_EACH(FAST_CLASS) {
+    FAST_FIELD
+    if (n != 1 || s[0] < 'A' || s[0] > 'G')
+      return 0;
+    fast_put(row, f, line, s, n, 0);
+  }
+  FAST_EACH(FAST_POSTAL) {
+    FAST_FIELD
+    if (n != 5 || !digits(s, 5))
+      return 0;
+    fast_put(row, f, line, s, n, 0);
+  }
+  FAST_EACH(FAST_SIREN) {
+    FAST_FIELD
+    uint64_t a, b0, b1;
+    if (n != 9 || !digits8(s) || (unsigned)(s[8] - '0') > 9)
+      return 0;
+    memcpy(&a, s, 8);
+    memcpy(&b0, sc->siren_ok[0], 8);
+    memcpy(&b1, sc->siren_ok[1], 8);
+    if (!(a == b0 && s[8] == sc->siren_ok[0][8]) &&
+        !(a == b1 && s[8] == sc->siren_ok[1][8])) {
+      if (!hlm_siren_valid(s, n))
+        return 0;
+      memcpy(sc->siren_ok[sc->siren_next], s, 9);
+      sc->siren_next ^= 1;
+    }
+    fast_put(row, f, line, s, n, 0);
+  }
+  FAST_EACH(FAST_DEPCOM) {
+    FAST_FIELD
+    if (!hlm_depcom_valid(s, n))
+      return 0;
+    fast_put(row, f, line, s, n, 0);
+  }
+  FAST_EACH(FAST_TYPECONST) {
+    FAST_FIELD
+    if (n != 1 || (s[0] != 'C' && s[0] != 'I' && s[0] != 'E'))
+      return 0;
+    notes->typeconst_e += s[0] == 'E';
+    fast_put(row, f, line, s, n, 0);
+  }
+  FAST_EACH(FAST_QPV) {
+    FAST_FIELD
+    if (n == 1 && (s[0] == '1' || s[0] == '2'))
+      notes->qpv_flag++;
+    else if (n == 8 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+             s[1] <= 'Z' && digits(s + 2, 6))
+      notes->qpv_code++;
+    else
+      return 0;
+    fast_put(row, f, line, s, n, 0);
+  }
+  if (c->fast_n[FAST_OTHER]) {
+    /* the other checks, with errors counted and not kept */
+    rpls_errs quiet;
+    lpos p;
+    memset(&quiet, 0, sizeof quiet);
+    p.c = c;
+    p.s = sc;
+    p.orig = line;
+    p.ostart = fs;
+    p.lineno = 0;
+    p.e = &quiet;
+    FAST_EACH(FAST_OTHER) {
+      const rpls_field *f = x->f;
+      if (!check_field(&p, (long)x->k, f, line + fs[x->k], fl[x->k],
+                       fs[x->k], row, notes))
+        return 0;
+    }
+  }
+#undef FAST_EACH
+#undef FAST_FIELD
   return 1;
 }
 
@@ -1027,6 +1254,17 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
 
   memset(row->set, 0, sizeof row->set);
   row->line = line;
+  if (c->fast) {
+    rpls_notes n1 = {0, 0, 0, 0};
+    if (fast_fields(c, line, fs, fl, s, row, &n1)) {
+      notes->typeconst_e += n1.typeconst_e;
+      notes->qpv_flag += n1.qpv_flag;
+      notes->qpv_code += n1.qpv_code;
+      notes->date_iso += n1.date_iso;
+      goto fields_ok;
+    }
+    memset(row->set, 0, sizeof row->set);
+  }
   for (i = 0; i < nfields; i++) {
     const rpls_field *f = &c->flat[i];
     if (f->ck == CK_NONE)
@@ -1035,6 +1273,7 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   }
   if (!ok)
     return 0;
+fields_ok:
   if (c->shape == RPLS_OPENDATA && !rpls_row_has(row, DW_OWNER) &&
       !c->fixed_owner[0]) {
     lerr(&p, -1, 0,
@@ -1093,6 +1332,8 @@ void hlm__rpls_ctx_free(rpls_ctx *c) {
   hlm_free((void *)c->fields);
   hlm_free(c->flat);
   c->flat = NULL;
+  hlm_free(c->fast);
+  c->fast = NULL;
   c->names = NULL;
   c->fields = NULL;
 }
@@ -1297,6 +1538,8 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
       if (!c->names[k])
         goto nomem;
     }
+    if (fast_build(c) < 0)
+      goto nomem;
     return HLM_OK;
   }
 
@@ -1401,6 +1644,8 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
     c->flat[k] = c->fields[k] ? *c->fields[k] : od_ignored;
     field_finish(&c->flat[k]);
   }
+  if (fast_build(c) < 0)
+    goto nomem;
   return HLM_OK;
 nomem:
   return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
