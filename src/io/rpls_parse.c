@@ -810,7 +810,10 @@ _Static_assert(FAST_NGROUPS <= sizeof ((rpls_ctx *)0)->fast_n /
 
 struct rpls_fast {
   const rpls_field *f;
-  uint32_t k; /* field position */
+  uint64_t set_lo, set_hi; /* the column's bit in rpls_row.set[0], [1] */
+  uint32_t k;              /* field position */
+  int col;                 /* f->col (>= 0) */
+  int as_text;             /* f->as_text */
 };
 
 static int fast_group(const rpls_field *f) {
@@ -853,10 +856,16 @@ static int fast_build(rpls_ctx *c) {
     c->fast_n[g] = 0;
     for (k = 0; k < c->nfields; k++) {
       const rpls_field *f = &c->flat[k];
-      if (f->ck == CK_NONE || fast_group(f) != g)
+      /* a checked value that is not stored: the generic check */
+      int fg = f->col < 0 ? FAST_OTHER : fast_group(f);
+      if (f->ck == CK_NONE || fg != g)
         continue;
       c->fast[at].f = f;
       c->fast[at].k = (uint32_t)k;
+      c->fast[at].col = f->col;
+      c->fast[at].as_text = f->as_text;
+      c->fast[at].set_lo = f->set_word == 0 ? f->set_bit : 0;
+      c->fast[at].set_hi = f->set_word == 1 ? f->set_bit : 0;
       at++;
       c->fast_n[g]++;
     }
@@ -873,28 +882,26 @@ static inline int digits8(const char *s) {
              0x3030303030303030ULL;
 }
 
-/* Stores a valid value as check_field does: its place in the line for a
- * field kept as text, else the integer iv. */
-static inline void fast_put(rpls_row *row, const rpls_field *f,
-                            const char *line, const char *s, size_t n,
-                            int32_t iv) {
-  if (f->col < 0)
-    return;
-  row->v[f->col] = f->as_text ? (uint32_t)(s - line) << 12 |
-                                    (uint32_t)(n & 0xFFFu)
-                              : (uint32_t)iv;
-  row->set[f->set_word] |= f->set_bit;
-}
-
 /* 1 when every field of the line passes the fast checks (row filled,
  * notes counted in *notes), 0 otherwise (row and notes to be dropped). */
 static int fast_fields(const rpls_ctx *c, char *line, const uint32_t *fs,
                        const uint32_t *fl, rpls_scratch *sc, rpls_row *row,
                        rpls_notes *notes) {
   const struct rpls_fast *x = c->fast, *end;
+  uint64_t set0 = 0, set1 = 0;
   int32_t iv;
 
 #define FAST_EACH(g)                                                             for (end = x + c->fast_n[g]; x < end; x++)
+/* stores a valid value as check_field does: its place in the line for a
+ * field kept as text, else the integer */
+#define FAST_PUT(ivv)                                                          \
+  do {                                                                         \
+    row->v[x->col] = x->as_text ? (uint32_t)(s - line) << 12 |                 \
+                                      (uint32_t)(n & 0xFFFu)                   \
+                                : (uint32_t)(ivv);                             \
+    set0 |= x->set_lo;                                                         \
+    set1 |= x->set_hi;                                                         \
+  } while (0)
 #define FAST_FIELD                                                               const rpls_field *f = x->f;                                                    const char *s = line + fs[x->k];                                               size_t n = fl[x->k];                                                           if (n == 0) {                                                                    if (f->required)                                                                 return 0;                                                                    continue;                                                                    }
 
   FAST_EACH(FAST_CODE) {
@@ -909,38 +916,38 @@ static int fast_fields(const rpls_ctx *c, char *line, const uint32_t *fs,
     }
     if (!((f->mask[iv >> 6] >> (iv & 63)) & 1u))
       return 0;
-    fast_put(row, f, line, s, n, iv);
+    FAST_PUT(iv);
   }
   FAST_EACH(FAST_YEAR) {
     FAST_FIELD
     if (n != 4 || !parse_digits(s, 4, &iv) || iv < 1800 || iv > 2200 ||
         (f->ck == CK_YEAR && iv > c->year))
       return 0;
-    fast_put(row, f, line, s, n, iv);
+    FAST_PUT(iv);
   }
   FAST_EACH(FAST_INT) {
     FAST_FIELD
     if (n > f->width || !parse_digits(s, n, &iv))
       return 0;
-    fast_put(row, f, line, s, n, iv);
+    FAST_PUT(iv);
   }
   FAST_EACH(FAST_TEXT) {
     FAST_FIELD
     if (n > f->max)
       return 0; /* maybe fewer characters: check_field counts them */
-    fast_put(row, f, line, s, n, 0);
+    FAST_PUT(0);
   }
   FAST_EACH(FAST_CLASS) {
     FAST_FIELD
     if (n != 1 || s[0] < 'A' || s[0] > 'G')
       return 0;
-    fast_put(row, f, line, s, n, 0);
+    FAST_PUT(0);
   }
   FAST_EACH(FAST_POSTAL) {
     FAST_FIELD
     if (n != 5 || !digits(s, 5))
       return 0;
-    fast_put(row, f, line, s, n, 0);
+    FAST_PUT(0);
   }
   FAST_EACH(FAST_SIREN) {
     FAST_FIELD
@@ -957,20 +964,20 @@ static int fast_fields(const rpls_ctx *c, char *line, const uint32_t *fs,
       memcpy(sc->siren_ok[sc->siren_next], s, 9);
       sc->siren_next ^= 1;
     }
-    fast_put(row, f, line, s, n, 0);
+    FAST_PUT(0);
   }
   FAST_EACH(FAST_DEPCOM) {
     FAST_FIELD
     if (!hlm_depcom_valid(s, n))
       return 0;
-    fast_put(row, f, line, s, n, 0);
+    FAST_PUT(0);
   }
   FAST_EACH(FAST_TYPECONST) {
     FAST_FIELD
     if (n != 1 || (s[0] != 'C' && s[0] != 'I' && s[0] != 'E'))
       return 0;
     notes->typeconst_e += s[0] == 'E';
-    fast_put(row, f, line, s, n, 0);
+    FAST_PUT(0);
   }
   FAST_EACH(FAST_QPV) {
     FAST_FIELD
@@ -981,8 +988,10 @@ static int fast_fields(const rpls_ctx *c, char *line, const uint32_t *fs,
       notes->qpv_code++;
     else
       return 0;
-    fast_put(row, f, line, s, n, 0);
+    FAST_PUT(0);
   }
+  row->set[0] |= set0;
+  row->set[1] |= set1;
   if (c->fast_n[FAST_OTHER]) {
     /* the other checks, with errors counted and not kept */
     rpls_errs quiet;
@@ -1003,6 +1012,7 @@ static int fast_fields(const rpls_ctx *c, char *line, const uint32_t *fs,
   }
 #undef FAST_EACH
 #undef FAST_FIELD
+#undef FAST_PUT
   return 1;
 }
 
