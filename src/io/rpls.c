@@ -431,12 +431,20 @@ static int tally_row(worker *w, const rpls_row *r) {
   return HLM_OK;
 }
 
+static void add_notes(rpls_notes *a, const rpls_notes *b) {
+  a->typeconst_e += b->typeconst_e;
+  a->qpv_flag += b->qpv_flag;
+  a->qpv_code += b->qpv_code;
+  a->date_iso += b->date_iso;
+}
+
 /* Checks every line of block s. */
 static void parse_block(worker *w, slot *s) {
   engine *en = w->en;
   char *p = s->buf, *end = s->buf + s->len;
-  long lineno = 0;
+  long lineno = 0, ndata = 0;
   rpls_row tmp;
+  rpls_notes notes = {0, 0, 0, 0}; /* this block's, added at its end */
   s->nlines = s->ndata = 0;
   s->nrows = 0;
   s->text.n = 0;
@@ -451,9 +459,9 @@ static void parse_block(worker *w, slot *s) {
       len--;
     if (len == 0)
       goto next;
-    s->ndata++;
+    ndata++;
     rc = hlm__rpls_line(en->c, p, len, lineno, &w->sc, &tmp, &s->errs,
-                        &w->notes);
+                        &notes);
     if (rc < 0) {
       w->oom = 1;
       break;
@@ -487,6 +495,8 @@ static void parse_block(worker *w, slot *s) {
     p = nl + 1;
   }
   s->nlines = lineno;
+  s->ndata = ndata;
+  add_notes(&w->notes, &notes);
 }
 
 static void *worker_main(void *arg) {
@@ -723,12 +733,6 @@ typedef struct run {
 typedef int (*header_fn)(void *ctx, const rpls_ctx *c, hlm_error *err);
 typedef int (*block_fn)(void *ctx, const slot *s, hlm_error *err);
 
-static void add_notes(rpls_notes *a, const rpls_notes *b) {
-  a->typeconst_e += b->typeconst_e;
-  a->qpv_flag += b->qpv_flag;
-  a->qpv_code += b->qpv_code;
-  a->date_iso += b->date_iso;
-}
 
 static int cpu_count(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
