@@ -11,9 +11,10 @@
  * lines of a block (rpls_parse.c), add each valid line to their own tallies
  * and, for an import, type it into a row that points into the block; the
  * calling thread takes blocks back in file order, numbers their lines,
- * keeps their errors in order and, for an import, inserts their rows with
- * one prepared statement inside one transaction.  Any error means
- * ROLLBACK: the store is left as it was.
+ * keeps their errors in order and, for an import, inserts their rows (one
+ * INSERT ... SELECT per block over a virtual table that reads the rows the
+ * workers typed) inside one transaction.  Any error means ROLLBACK: the
+ * store is left as it was.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -732,7 +733,6 @@ typedef struct run {
  * block (insert its rows). */
 typedef int (*header_fn)(void *ctx, const rpls_ctx *c, hlm_error *err);
 typedef int (*block_fn)(void *ctx, const slot *s, hlm_error *err);
-
 
 static int cpu_count(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
