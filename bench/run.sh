@@ -5,8 +5,10 @@
 #
 # 1. builds hlm (Release) and the generator;
 # 2. writes a national open-data RPLS file of DWELLINGS lines and its
-#    organisms.csv: with `hlm demo --out` when that command works, else with
-#    bench/gen_rpls (same columns, same order);
+#    organisms.csv: with `hlm demo --out` when that command works (its
+#    latest millésime, rpls-AAAA.csv, with that year), else (or with
+#    BENCH_GEN=1 in the environment) with bench/gen_rpls (same columns,
+#    same order, year 2024);
 # 3. measures, side by side on that file (hyperfine, medians):
 #    - `hlm rpls validate` (full validation + per-manager count, no store)
 #      vs DuckDB (@duckdb/node-api: read_csv + the same GROUP BY and sums)
@@ -39,10 +41,17 @@ HLM=$(pwd)/build-bench/hlm
 DATA=$OUT/data
 rm -rf "$DATA"
 mkdir -p "$DATA"
-if "$HLM" demo --out "$DATA" --dwellings "$N" >/dev/null 2>&1 &&
-   [ -f "$DATA/organisms.csv" ] && ls "$DATA"/*rpls*.csv >/dev/null 2>&1; then
+# hlm demo writes one national file per millésime (rpls-AAAA.csv): the
+# latest one is measured, with its own year
+# (BENCH_GEN=1: bench/gen_rpls's file instead)
+if [ -z "${BENCH_GEN:-}" ] &&
+   "$HLM" demo --out "$DATA" --dwellings "$N" >/dev/null 2>&1 &&
+   [ -f "$DATA/organisms.csv" ] &&
+   ls "$DATA"/rpls-[0-9][0-9][0-9][0-9].csv >/dev/null 2>&1; then
   SRC="hlm demo --out"
-  FILE=$(ls "$DATA"/*rpls*.csv | head -1)
+  FILE=$(ls "$DATA"/rpls-[0-9][0-9][0-9][0-9].csv | sort | tail -1)
+  YEAR=${FILE##*/rpls-}
+  YEAR=${YEAR%.csv}
 else
   rm -rf "$DATA" && mkdir -p "$DATA"
   SRC="bench/gen_rpls"
@@ -52,7 +61,7 @@ fi
 ORGS=$DATA/organisms.csv
 cd "$OUT"
 
-echo "# Données : $SRC, $(wc -l <"$FILE") lignes, $(du -m "$FILE" | cut -f1) Mo"
+echo "# Données : $SRC, $(basename "$FILE"), millésime $YEAR, $(wc -l <"$FILE") lignes, $(du -m "$FILE" | cut -f1) Mo"
 echo "# Machine : $(nproc) cœurs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem/{print $2}') Go"
 
 # peak RSS (kB) of one run of a command

@@ -11,9 +11,10 @@
  * lines of a block (rpls_parse.c), add each valid line to their own tallies
  * and, for an import, type it into a row that points into the block; the
  * calling thread takes blocks back in file order, numbers their lines,
- * keeps their errors in order and, for an import, inserts their rows with
- * one prepared statement inside one transaction.  Any error means
- * ROLLBACK: the store is left as it was.
+ * keeps their errors in order and, for an import, inserts their rows (one
+ * INSERT ... SELECT per block over a virtual table that reads the rows the
+ * workers typed) inside one transaction.  Any error means ROLLBACK: the
+ * store is left as it was.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -30,10 +31,9 @@
 #include "io/rpls_int.h"
 #include "store/store_int.h"
 
-#define VALIDATE_BLOCK (512u * 1024u)
+#define VALIDATE_BLOCK (1024u * 1024u)
 #define IMPORT_BLOCK (256u * 1024u)
 #define HEADER_MAX (256u * 1024u)
-#define INSERT_BATCH 32 /* rows per INSERT statement (import) */
 
 /* ---- tallies: counts per key (open addressing) ---- */
 
@@ -89,6 +89,145 @@ static void tally_map_free(tally_map *m) {
   memset(m, 0, sizeof *m);
 }
 
+/* ---- import rows ----
+ *
+ * For an import, a worker keeps of each valid line only what the store
+ * takes: the typed columns of dwelling_rows (DW_MANAGER .. DW_DPESERRE),
+ * the owner, and the other columns already written as the JSON array of
+ * dwelling_rows.rest (schema.c, migration 3) in the block's text buffer.
+ * A compact row (96 bytes instead of a full rpls_row's 320) keeps the
+ * hand-over between the worker and the SQLite thread in the caches. */
+
+#define FEED_CORE (DW_DPESERRE + 1) /* typed columns of dwelling_rows */
+_Static_assert(FEED_CORE < 30 && DW_NSTORED > 64 && DW_NSTORED <= 128,
+               "the typed columns fit irow.set; the others span set[0..1]");
+
+enum { IROW_REST = 1u << 30, IROW_OWNER = 1u << 31 };
+
+typedef struct irow {
+  const char *line;      /* text values: (offset << 12 | length) in line */
+  uint32_t set;          /* bit c: column c < FEED_CORE set; IROW_REST,
+                            IROW_OWNER (the line names its owner) */
+  uint32_t owner;        /* the owner's SIREN in line, with IROW_OWNER */
+  uint32_t v[FEED_CORE];
+  uint32_t rest_off, rest_len; /* the JSON array in the slot's text */
+} irow;
+
+typedef struct textbuf {
+  char *b;
+  size_t n, cap;
+} textbuf;
+
+/* Room for more bytes in t; 0 when out of memory. */
+static int text_room(textbuf *t, size_t more) {
+  if (t->n + more > t->cap) {
+    size_t cap = t->cap ? t->cap : 4096;
+    char *b;
+    while (cap < t->n + more)
+      cap *= 2;
+    b = hlm_realloc(t->b, cap);
+    if (!b)
+      return 0;
+    t->b = b;
+    t->cap = cap;
+  }
+  return 1;
+}
+
+/* Appends t[0..n) to buf as a JSON string. */
+static int json_str(textbuf *buf, const char *t, size_t n) {
+  size_t i;
+  if (!text_room(buf, 6 * n + 2))
+    return 0;
+  buf->b[buf->n++] = '"';
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)t[i];
+    if (ch == '"' || ch == '\\') {
+      buf->b[buf->n++] = '\\';
+      buf->b[buf->n++] = (char)ch;
+    } else if (ch < 0x20) {
+      buf->n += (size_t)snprintf(buf->b + buf->n, 7, "\\u%04x", ch);
+    } else {
+      buf->b[buf->n++] = (char)ch;
+    }
+  }
+  buf->b[buf->n++] = '"';
+  return 1;
+}
+
+/* Appends to buf the JSON array of the columns FEED_CORE .. of r, up to
+ * its last set one (at least one is set).  0 when out of memory. */
+static int rest_json(textbuf *buf, const rpls_row *r) {
+  int last = FEED_CORE, c;
+  for (c = FEED_CORE; c < DW_NSTORED; c++)
+    if (rpls_row_has(r, c))
+      last = c;
+  for (c = FEED_CORE; c <= last; c++) {
+    char b[32];
+    int v = (int)r->v[c];
+    size_t n;
+    if (!text_room(buf, 40))
+      return 0;
+    buf->b[buf->n++] = c == FEED_CORE ? '[' : ',';
+    if (!rpls_row_has(r, c)) {
+      memcpy(buf->b + buf->n, "null", 4);
+      buf->n += 4;
+      continue;
+    }
+    switch (hlm__rpls_cols[c].kind) {
+    case RPLS_KIND_INT:
+      buf->n += (size_t)snprintf(buf->b + buf->n, 16, "%d", v);
+      break;
+    case RPLS_KIND_TEXT: {
+      const char *t = rpls_row_text(r, c, &n);
+      if (!json_str(buf, t, n))
+        return 0;
+      break;
+    }
+    case RPLS_KIND_YMD:
+      n = (size_t)snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000,
+                           v / 100 % 100, v % 100);
+      if (!json_str(buf, b, n))
+        return 0;
+      break;
+    case RPLS_KIND_YM:
+      n = (size_t)snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
+      if (!json_str(buf, b, n))
+        return 0;
+      break;
+    }
+  }
+  if (!text_room(buf, 1))
+    return 0;
+  buf->b[buf->n++] = ']';
+  return 1;
+}
+
+/* The compact row of a valid line r (rest written to buf).  0 when out of
+ * memory. */
+static int make_irow(irow *o, const rpls_row *r, textbuf *buf) {
+  int c;
+  o->line = r->line;
+  o->set = (uint32_t)(r->set[0] & ((1u << FEED_CORE) - 1));
+  for (c = 0; c < FEED_CORE; c++)
+    o->v[c] = r->v[c];
+  if (rpls_row_has(r, DW_OWNER)) {
+    o->set |= IROW_OWNER;
+    o->owner = r->v[DW_OWNER];
+  }
+  /* most open-data rows set none of the other columns: one test */
+  if ((r->set[0] >> FEED_CORE) ||
+      (r->set[1] & ((1ULL << (DW_NSTORED - 64)) - 1))) {
+    size_t at = buf->n;
+    if (!rest_json(buf, r))
+      return 0;
+    o->set |= IROW_REST;
+    o->rest_off = (uint32_t)at;
+    o->rest_len = (uint32_t)(buf->n - at);
+  }
+  return 1;
+}
+
 /* ---- the engine ---- */
 
 enum { SLOT_FREE, SLOT_FILLED, SLOT_PARSED };
@@ -105,8 +244,9 @@ typedef struct slot {
   long nlines;    /* physical lines of the block */
   long ndata;     /* non-blank lines */
   rpls_errs errs;
-  rpls_row *rows; /* import: the valid lines */
+  irow *rows;     /* import: the valid lines */
   size_t nrows, rcap;
+  textbuf text;   /* import: their packed columns (JSON) */
 } slot;
 
 typedef struct engine engine;
@@ -236,6 +376,7 @@ static void *reader_main(void *arg) {
 static int tally_row(worker *w, const rpls_row *r) {
   const rpls_ctx *c = w->en->c;
   char key[40];
+  size_t klen;
   hlm_line_flags fl;
   tally *t;
   int conv = rpls_row_has(r, DW_CONV) ? (int)r->v[DW_CONV] : 0;
@@ -266,18 +407,22 @@ static int tally_row(worker *w, const rpls_row *r) {
       }
     }
     key[k] = '\0';
+    klen = k;
   } else {
-    hlm__rpls_manager_key(c, r, key);
+    klen = hlm__rpls_manager_key(c, r, key);
   }
   hlm_dwelling_classify(c->year, conv, cons, orig, patr, &fl);
-  if (w->last && strcmp(w->last_key, key) == 0) {
+  /* lines of one manager come together: compare with the previous key
+   * (its bytes and NUL) before looking the key up */
+  if (w->last && (klen == 9 ? memcmp(w->last_key, key, 10) == 0
+                            : memcmp(w->last_key, key, klen + 1) == 0)) {
     t = w->last; /* the entry stays in place until the next insertion */
   } else {
     t = tally_get(&w->map, key);
     if (!t)
       return HLM_ENOMEM;
     w->last = t;
-    snprintf(w->last_key, sizeof w->last_key, "%s", key);
+    memcpy(w->last_key, key, klen + 1);
   }
   t->lines++;
   t->conv += fl.conv;
@@ -287,53 +432,63 @@ static int tally_row(worker *w, const rpls_row *r) {
   return HLM_OK;
 }
 
+static void add_notes(rpls_notes *a, const rpls_notes *b) {
+  a->typeconst_e += b->typeconst_e;
+  a->qpv_flag += b->qpv_flag;
+  a->qpv_code += b->qpv_code;
+  a->date_iso += b->date_iso;
+}
+
 /* Checks every line of block s. */
 static void parse_block(worker *w, slot *s) {
   engine *en = w->en;
   char *p = s->buf, *end = s->buf + s->len;
-  long lineno = 0;
+  long lineno = 0, ndata = 0;
   rpls_row tmp;
+  rpls_notes notes = {0, 0, 0, 0}; /* this block's, added at its end */
   s->nlines = s->ndata = 0;
   s->nrows = 0;
+  s->text.n = 0;
   s->errs.n = 0;
   s->errs.total = 0;
   while (p < end) {
     char *nl = memchr(p, '\n', (size_t)(end - p));
     size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-    rpls_row *row = &tmp;
     int rc;
     lineno++;
     if (len > 0 && p[len - 1] == '\r')
       len--;
     if (len == 0)
       goto next;
-    s->ndata++;
-    if (en->import) {
-      if (s->nrows == s->rcap) {
-        size_t cap = s->rcap ? s->rcap * 2 : 1024;
-        rpls_row *r = hlm_realloc(s->rows, cap * sizeof *r);
-        if (!r) {
-          w->oom = 1;
-          break;
-        }
-        s->rows = r;
-        s->rcap = cap;
-      }
-      row = &s->rows[s->nrows];
-    }
-    rc = hlm__rpls_line(en->c, p, len, lineno, &w->sc, row, &s->errs,
-                        &w->notes);
+    ndata++;
+    rc = hlm__rpls_line(en->c, p, len, lineno, &w->sc, &tmp, &s->errs,
+                        &notes);
     if (rc < 0) {
       w->oom = 1;
       break;
     }
     if (rc == 1) {
-      if (tally_row(w, row) < 0) {
+      if (tally_row(w, &tmp) < 0) {
         w->oom = 1;
         break;
       }
-      if (en->import)
+      if (en->import) {
+        if (s->nrows == s->rcap) {
+          size_t cap = s->rcap ? s->rcap * 2 : 1024;
+          irow *r = hlm_realloc(s->rows, cap * sizeof *r);
+          if (!r) {
+            w->oom = 1;
+            break;
+          }
+          s->rows = r;
+          s->rcap = cap;
+        }
+        if (!make_irow(&s->rows[s->nrows], &tmp, &s->text)) {
+          w->oom = 1;
+          break;
+        }
         s->nrows++;
+      }
     }
   next:
     if (!nl)
@@ -341,6 +496,8 @@ static void parse_block(worker *w, slot *s) {
     p = nl + 1;
   }
   s->nlines = lineno;
+  s->ndata = ndata;
+  add_notes(&w->notes, &notes);
 }
 
 static void *worker_main(void *arg) {
@@ -387,6 +544,7 @@ static void engine_free(engine *en) {
       hlm_free(en->slots[i].buf);
       hlm__rpls_errs_free(&en->slots[i].errs);
       hlm_free(en->slots[i].rows);
+      hlm_free(en->slots[i].text.b);
     }
   hlm_free(en->slots);
   if (en->w)
@@ -575,13 +733,6 @@ typedef struct run {
  * block (insert its rows). */
 typedef int (*header_fn)(void *ctx, const rpls_ctx *c, hlm_error *err);
 typedef int (*block_fn)(void *ctx, const slot *s, hlm_error *err);
-
-static void add_notes(rpls_notes *a, const rpls_notes *b) {
-  a->typeconst_e += b->typeconst_e;
-  a->qpv_flag += b->qpv_flag;
-  a->qpv_code += b->qpv_code;
-  a->date_iso += b->date_iso;
-}
 
 static int cpu_count(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -868,9 +1019,12 @@ typedef struct importer {
   hlm_store *s;
   const rpls_ctx *c;
   const char *path;
-  sqlite3_stmt *ins, *ins_many, *find, *del_stock, *del_agg, *new_stock;
-  int cols[DW_NSTORED]; /* the columns this file can fill, in order */
-  int ncols;
+  sqlite3_stmt *ins, *find, *del_stock, *del_agg, *new_stock;
+  int module;        /* the feed module is registered on the connection */
+  /* the block being inserted (read by the feed's cursor) */
+  const slot *sl;
+  int64_t *stock_of; /* per row of sl: rpls_stocks.id */
+  size_t stock_cap;
   owner_stock *owners;
   size_t n_owners, cap_owners;
   owner_index idx;
@@ -971,153 +1125,206 @@ static owner_stock *open_owner(importer *im, const char *owner,
   return im->last = o;
 }
 
-/* Binds row at parameter offset base (stock id, then the columns). */
-static int bind_row(importer *im, sqlite3_stmt *st, int base,
-                    const rpls_row *row, hlm_error *err) {
-  char owner[10];
-  owner_stock *o;
-  int k;
-  hlm__rpls_owner(im->c, row, owner);
-  o = find_owner(im, owner);
-  if (!o && !(o = open_owner(im, owner, err)))
-    return err->code ? err->code : HLM_ESTORE;
-  o->lines++;
-  sqlite3_bind_int64(st, base + 1, o->id);
-  for (k = 0; k < im->ncols; k++) {
-    int c = im->cols[k];
-    int idx = base + k + 2;
-    if (!rpls_row_has(row, c)) {
-      sqlite3_bind_null(st, idx);
-      continue;
-    }
-    switch (hlm__rpls_cols[c].kind) {
-    case RPLS_KIND_INT:
-      sqlite3_bind_int(st, idx, (int)row->v[c]);
-      break;
-    case RPLS_KIND_TEXT: {
-      size_t n;
-      const char *t = rpls_row_text(row, c, &n);
-      sqlite3_bind_text(st, idx, t, (int)n, SQLITE_STATIC);
-      break;
-    }
-    case RPLS_KIND_YMD: {
-      char b[16];
-      int v = (int)row->v[c];
-      snprintf(b, sizeof b, "%04d-%02d-%02d", v / 10000, v / 100 % 100,
-               v % 100);
-      sqlite3_bind_text(st, idx, b, 10, SQLITE_TRANSIENT);
-      break;
-    }
-    case RPLS_KIND_YM: {
-      char b[16];
-      int v = (int)row->v[c];
-      snprintf(b, sizeof b, "%04d-%02d", v / 100, v % 100);
-      sqlite3_bind_text(st, idx, b, 7, SQLITE_TRANSIENT);
-      break;
-    }
-    }
-  }
-  return HLM_OK;
+/* ---- the feed: the rows of a block as a virtual table ----
+ *
+ * "INSERT INTO dwelling_rows SELECT * FROM hlm_rpls_feed" once per block:
+ * SQLite reads each value from the row the worker typed (no bind, no
+ * statement per row); text values point into the block (SQLITE_STATIC:
+ * the block outlives the step).  The columns: stock, the 17 typed columns
+ * of dwelling_rows (DW_MANAGER .. DW_DPESERRE), then rest, the other
+ * columns as one JSON array (schema.c, migration 3). */
+
+#define FEED_NAME "hlm_rpls_feed"
+
+typedef struct feed_vtab {
+  sqlite3_vtab base;
+  importer *im;
+} feed_vtab;
+
+typedef struct feed_cursor {
+  sqlite3_vtab_cursor base;
+  size_t row;
+} feed_cursor;
+
+static int feed_connect(sqlite3 *db, void *aux, int argc,
+                        const char *const *argv, sqlite3_vtab **out,
+                        char **errmsg) {
+  feed_vtab *v;
+  char sql[1024];
+  size_t k = 0;
+  int c, rc;
+  (void)argc;
+  (void)argv;
+  (void)errmsg;
+  k += (size_t)snprintf(sql + k, sizeof sql - k, "CREATE TABLE x(stock");
+  for (c = 0; c < FEED_CORE; c++)
+    k += (size_t)snprintf(sql + k, sizeof sql - k, ",%s",
+                          hlm__rpls_cols[c].name);
+  snprintf(sql + k, sizeof sql - k, ",rest)");
+  if ((rc = sqlite3_declare_vtab(db, sql)) != SQLITE_OK)
+    return rc;
+  v = sqlite3_malloc(sizeof *v);
+  if (!v)
+    return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  v->im = aux;
+  *out = &v->base;
+  return SQLITE_OK;
 }
 
-/* Inserts the rows of a block: INSERT_BATCH rows per statement (the cost
- * of a statement's start and end is shared), the rest one by one.  Text
- * values are bound in place (SQLITE_STATIC): the block outlives the
- * statements' steps. */
+static int feed_disconnect(sqlite3_vtab *v) {
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
+static int feed_best_index(sqlite3_vtab *v, sqlite3_index_info *info) {
+  (void)v;
+  info->estimatedCost = 1e6;
+  info->estimatedRows = 1000000;
+  return SQLITE_OK;
+}
+
+static int feed_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out) {
+  feed_cursor *cu = sqlite3_malloc(sizeof *cu);
+  (void)v;
+  if (!cu)
+    return SQLITE_NOMEM;
+  memset(cu, 0, sizeof *cu);
+  *out = &cu->base;
+  return SQLITE_OK;
+}
+
+static int feed_close(sqlite3_vtab_cursor *cu) {
+  sqlite3_free(cu);
+  return SQLITE_OK;
+}
+
+static int feed_filter(sqlite3_vtab_cursor *cu, int idx, const char *idxs,
+                       int argc, sqlite3_value **argv) {
+  (void)idx;
+  (void)idxs;
+  (void)argc;
+  (void)argv;
+  ((feed_cursor *)cu)->row = 0;
+  return SQLITE_OK;
+}
+
+static int feed_next(sqlite3_vtab_cursor *cu) {
+  ((feed_cursor *)cu)->row++;
+  return SQLITE_OK;
+}
+
+static int feed_eof(sqlite3_vtab_cursor *cu) {
+  const importer *im = ((feed_vtab *)cu->pVtab)->im;
+  return !im->sl || ((feed_cursor *)cu)->row >= im->sl->nrows;
+}
+
+static int feed_rowid(sqlite3_vtab_cursor *cu, sqlite3_int64 *id) {
+  *id = (sqlite3_int64)((feed_cursor *)cu)->row;
+  return SQLITE_OK;
+}
+
+static int feed_column(sqlite3_vtab_cursor *cu, sqlite3_context *ctx,
+                       int i) {
+  const importer *im = ((feed_vtab *)cu->pVtab)->im;
+  size_t row = ((feed_cursor *)cu)->row;
+  const irow *r = &im->sl->rows[row];
+  int c = i - 1;
+  if (i == 0) {
+    sqlite3_result_int64(ctx, im->stock_of[row]);
+  } else if (c < FEED_CORE) {
+    if (!((r->set >> c) & 1u))
+      return SQLITE_OK; /* NULL */
+    if (hlm__rpls_cols[c].kind == RPLS_KIND_INT)
+      sqlite3_result_int(ctx, (int)r->v[c]);
+    else /* the typed columns are INT or TEXT */
+      sqlite3_result_text(ctx, r->line + (r->v[c] >> 12),
+                          (int)(r->v[c] & 0xFFFu), SQLITE_STATIC);
+  } else if (r->set & IROW_REST) {
+    sqlite3_result_text(ctx, im->sl->text.b + r->rest_off, (int)r->rest_len,
+                        SQLITE_STATIC);
+  }
+  return SQLITE_OK;
+}
+
+static const sqlite3_module feed_module = {
+    /* no xCreate: an eponymous table, read only */
+    .iVersion = 0,
+    .xConnect = feed_connect,
+    .xBestIndex = feed_best_index,
+    .xDisconnect = feed_disconnect,
+    .xOpen = feed_open,
+    .xClose = feed_close,
+    .xFilter = feed_filter,
+    .xNext = feed_next,
+    .xEof = feed_eof,
+    .xColumn = feed_column,
+    .xRowid = feed_rowid,
+};
+
+/* Inserts the rows of a block: the owner (stock) of every row first (this
+ * may create stocks), then one INSERT ... SELECT over the feed. */
 static int insert_block(void *ctx, const slot *sl, hlm_error *err) {
   importer *im = ctx;
-  size_t r = 0;
-  int rc, j;
-  while (r < sl->nrows) {
-    sqlite3_stmt *st = im->ins;
-    int n = 1;
-    if (sl->nrows - r >= INSERT_BATCH) {
-      st = im->ins_many;
-      n = INSERT_BATCH;
-    }
-    for (j = 0; j < n; j++)
-      if ((rc = bind_row(im, st, j * (im->ncols + 1), &sl->rows[r + (size_t)j],
-                         err)) < 0)
-        return rc;
-    if (sqlite3_step(st) != SQLITE_DONE) {
-      sqlite3_reset(st);
-      return hlm__store_fail(im->s, err, "insertion d'un logement");
-    }
-    sqlite3_reset(st);
-    r += (size_t)n;
+  size_t r;
+  if (sl->nrows > im->stock_cap) {
+    int64_t *p = hlm_realloc(im->stock_of, sl->nrows * sizeof *p);
+    if (!p)
+      return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
+    im->stock_of = p;
+    im->stock_cap = sl->nrows;
   }
+  for (r = 0; r < sl->nrows; r++) {
+    char owner[10];
+    owner_stock *o;
+    const irow *ir = &sl->rows[r];
+    if (ir->set & IROW_OWNER) {
+      memcpy(owner, ir->line + (ir->owner >> 12), 9);
+      owner[9] = '\0';
+    } else {
+      memcpy(owner, im->c->shape == RPLS_OPENDATA ? im->c->fixed_owner
+                                                  : im->c->owner,
+             10);
+    }
+    o = find_owner(im, owner);
+    if (!o && !(o = open_owner(im, owner, err)))
+      return err->code ? err->code : HLM_ESTORE;
+    o->lines++;
+    im->stock_of[r] = o->id;
+  }
+  im->sl = sl;
+  if (sqlite3_step(im->ins) != SQLITE_DONE) {
+    sqlite3_reset(im->ins);
+    im->sl = NULL;
+    return hlm__store_fail(im->s, err, "insertion d'un logement");
+  }
+  sqlite3_reset(im->ins);
+  im->sl = NULL;
   return HLM_OK;
-}
-
-/* The columns a file of this header can fill (open data: those of its
- * header; submission: all), so that the INSERT binds no useless NULL. */
-static void pick_columns(importer *im) {
-  int used[DW_N];
-  size_t i;
-  int c;
-  memset(used, 0, sizeof used);
-  if (im->c->shape == RPLS_SUBMISSION) {
-    for (c = 0; c < DW_NSTORED; c++)
-      used[c] = 1;
-    used[DW_MANAGER] = 0; /* pos 53 is a ministry number, not a SIREN */
-  } else {
-    for (i = 0; i < im->c->nfields; i++) {
-      int col = im->c->fields[i] ? hlm__rpls_field_col(im->c->fields[i])
-                                 : -1;
-      if (col >= 0)
-        used[col] = 1;
-    }
-  }
-  im->ncols = 0;
-  for (c = 0; c < DW_NSTORED; c++)
-    if (used[c])
-      im->cols[im->ncols++] = c;
-}
-
-/* "INSERT INTO dwellings(stock, cols...) VALUES(?,..)" with rows rows. */
-static char *insert_sql(const importer *im, int rows) {
-  size_t n = 64, k = 0;
-  int i, r;
-  char *sql;
-  for (i = 0; i < im->ncols; i++)
-    n += strlen(hlm__rpls_cols[im->cols[i]].name) + 1;
-  n += (size_t)rows * (size_t)(im->ncols + 1) * 2 + (size_t)rows * 4;
-  sql = hlm_malloc(n);
-  if (!sql)
-    return NULL;
-  k += (size_t)snprintf(sql + k, n - k, "INSERT INTO dwellings(stock");
-  for (i = 0; i < im->ncols; i++)
-    k += (size_t)snprintf(sql + k, n - k, ",%s",
-                          hlm__rpls_cols[im->cols[i]].name);
-  k += (size_t)snprintf(sql + k, n - k, ") VALUES");
-  for (r = 0; r < rows; r++) {
-    k += (size_t)snprintf(sql + k, n - k, "%s(?", r ? "," : "");
-    for (i = 0; i < im->ncols; i++)
-      k += (size_t)snprintf(sql + k, n - k, ",?");
-    k += (size_t)snprintf(sql + k, n - k, ")");
-  }
-  return sql;
 }
 
 /* After the header: the statements of the import. */
 static int prepare_import(void *ctx, const rpls_ctx *c, hlm_error *err) {
   importer *im = ctx;
-  char *sql;
-  int rc;
+  char sql[1024];
+  size_t k = 0;
+  int rc, i;
   im->c = c;
-  pick_columns(im);
-  sql = insert_sql(im, 1);
-  if (!sql)
-    return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
+  if (sqlite3_create_module_v2(hlm__store_db(im->s), FEED_NAME, &feed_module,
+                               im, NULL) != SQLITE_OK)
+    return hlm__store_fail(im->s, err, "préparation");
+  im->module = 1;
+  /* every column, in table order, even those a file of this header
+   * leaves NULL: SQLite then reads the feed's values straight into the
+   * registers of the new record (a column list that skips some adds a
+   * copy of each value) */
+  k += (size_t)snprintf(sql + k, sizeof sql - k,
+                        "INSERT INTO dwelling_rows(stock");
+  for (i = 0; i < FEED_CORE; i++)
+    k += (size_t)snprintf(sql + k, sizeof sql - k, ",%s",
+                          hlm__rpls_cols[i].name);
+  snprintf(sql + k, sizeof sql - k, ",rest) SELECT * FROM " FEED_NAME);
   rc = hlm__store_prepare(im->s, sql, &im->ins, err);
-  hlm_free(sql);
-  if (rc < 0)
-    return rc;
-  sql = insert_sql(im, INSERT_BATCH);
-  if (!sql)
-    return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");
-  rc = hlm__store_prepare(im->s, sql, &im->ins_many, err);
-  hlm_free(sql);
   if (rc < 0 ||
       (rc = hlm__store_prepare(im->s, "SELECT id FROM rpls_stocks WHERE "
                                       "year = ? AND owner = ?",
@@ -1219,7 +1426,7 @@ static int finish_import(importer *im, const run *R, hlm_error *err) {
       }
     sqlite3_finalize(st);
     st = NULL;
-    if ((rc = hlm__store_exec(s, "DELETE FROM dwellings WHERE stock IN "
+    if ((rc = hlm__store_exec(s, "DELETE FROM dwelling_rows WHERE stock IN "
                                  "(SELECT id FROM temp.rpls_replaced)",
                               err)) < 0)
       goto done;
@@ -1313,7 +1520,6 @@ int hlm_import_rpls(hlm_store *s, const char *path, const hlm_import_opts *o,
              "été remplacé");
 done:
   sqlite3_finalize(im.ins);
-  sqlite3_finalize(im.ins_many);
   sqlite3_finalize(im.find);
   sqlite3_finalize(im.del_stock);
   sqlite3_finalize(im.del_agg);
@@ -1327,8 +1533,11 @@ done:
   if (journal)
     hlm__store_exec(s, "PRAGMA journal_mode=WAL", NULL);
   hlm_diags_free(&d2);
+  if (im.module) /* the feed points to im: remove it with im */
+    sqlite3_create_module_v2(hlm__store_db(s), FEED_NAME, NULL, NULL, NULL);
   hlm_free(im.owners);
   hlm_free(im.idx.slot);
+  hlm_free(im.stock_of);
   close(fd);
   return rc;
 }

@@ -149,6 +149,8 @@ typedef struct rpls_ctx {
   size_t nfields;    /* fields of every data line */
   const rpls_field **fields; /* per position: its check (NULL: ignored) */
   rpls_field *flat;          /* the same checks, copied side by side */
+  struct rpls_fast *fast;    /* the fast path's checks, grouped by kind */
+  size_t fast_n[16];         /* fields per group (rpls_parse.c) */
   char **names;      /* per position: the name used in messages */
   /* submission file */
   char owner[10];      /* SIREN of the header's SIRET */
@@ -195,9 +197,10 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
                    rpls_notes *notes);
 
 /* The key of the manager of a valid row: the manager's SIREN, "R:<pos
- * 53>" or the owner's SIREN.  out has room for 24 bytes. */
-void hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
-                           char out[24]);
+ * 53>" or the owner's SIREN.  out has room for 24 bytes; returns the
+ * key's length. */
+size_t hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
+                             char out[24]);
 /* The owner SIREN of a valid row (9 digits + NUL). */
 void hlm__rpls_owner(const rpls_ctx *c, const rpls_row *r, char out[10]);
 

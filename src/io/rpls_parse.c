@@ -31,6 +31,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/csv.h"
 #include "hlm/alloc.h"
@@ -80,6 +83,11 @@ struct rpls_field {
   uint64_t mask[2];        /* CK_CODE: allowed values */
   const char *list;        /* CK_CODE: the list, for messages */
   const char *label;       /* submission: "pos 26 (année d'achèvement)" */
+  /* set in ctx->flat (field_finish): */
+  unsigned char as_text;   /* the value is kept as its place in the line
+                              (TEXT column, owner) */
+  unsigned char set_word;  /* rpls_row.set[set_word] |= set_bit */
+  uint64_t set_bit;
 };
 
 #define M1(v) ((v) < 64 ? (1ULL << (v)) : 0ULL)
@@ -94,9 +102,9 @@ struct rpls_field {
 #define FINAN_LIST                                                             \
   "10 à 17 (à partir de 1977), 49, 50 à 55 (avant 1977), 99"
 
-#define TEXT(c, req, mx, lab) {c, CK_TEXT, req, 0, mx, {0, 0}, NULL, lab}
-#define CODE(c, req, w, m, lst, lab) {c, CK_CODE, req, w, 0, {m}, lst, lab}
-#define SIMPLE(c, ck, req, w, lab) {c, ck, req, w, 0, {0, 0}, NULL, lab}
+#define TEXT(c, req, mx, lab) {c, CK_TEXT, req, 0, mx, {0, 0}, NULL, lab, 0, 0, 0}
+#define CODE(c, req, w, m, lst, lab) {c, CK_CODE, req, w, 0, {m}, lst, lab, 0, 0, 0}
+#define SIMPLE(c, ck, req, w, lab) {c, ck, req, w, 0, {0, 0}, NULL, lab, 0, 0, 0}
 
 /* Table 2 of article 3: the 64 positions of a dwelling line. */
 static const rpls_field sub_fields[64] = {
@@ -315,6 +323,14 @@ static const char *const od_ignored_prefixes[] = {"PLG_", "QUALITE_", NULL};
 
 int hlm__rpls_field_col(const rpls_field *f) { return f->col; }
 
+/* Sets the members of a field of ctx->flat that the hot loop reads. */
+static void field_finish(rpls_field *f) {
+  f->as_text = f->col >= 0 && (f->col >= DW_NSTORED ||
+                               hlm__rpls_cols[f->col].kind == RPLS_KIND_TEXT);
+  f->set_word = f->col >= 0 ? (unsigned char)(f->col >> 6) : 0;
+  f->set_bit = f->col >= 0 ? 1ULL << (f->col & 63) : 0;
+}
+
 /* ---- errors ---- */
 
 void hlm__rpls_errs_free(rpls_errs *e) {
@@ -368,7 +384,7 @@ typedef struct lpos {
 /* Records an error at field k (k = nfields: end of line), or at byte
  * offset byte_off of the line when k < 0. */
 static void lerr(const lpos *p, long k, size_t byte_off, const char *fmt,
-                 ...) __attribute__((format(printf, 4, 5)));
+                 ...) __attribute__((format(printf, 4, 5), cold));
 static void lerr(const lpos *p, long k, size_t byte_off, const char *fmt,
                  ...) {
   hlm_error *x;
@@ -522,9 +538,19 @@ static const char *siret_defect(const char *s, size_t n) {
 
 /* ---- one field ---- */
 
-static inline void put_int(rpls_row *r, int col, int32_t v) {
-  r->v[col] = (uint32_t)v;
-  r->set[col >> 6] |= 1ULL << (col & 63);
+/* The value of n >= 1 decimal digits s[0..n) in *v; 0 when a byte is not
+ * a digit. */
+static inline int parse_digits(const char *s, size_t n, int32_t *v) {
+  uint32_t x = 0;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    uint32_t d = (uint32_t)(unsigned char)s[i] - '0';
+    if (d > 9)
+      return 0;
+    x = x * 10 + d;
+  }
+  *v = (int32_t)x;
+  return 1;
 }
 
 /* Checks value s[0..n) (at offset off of the line) of field k against f;
@@ -554,11 +580,8 @@ static inline int check_field(const lpos *p, long k, const rpls_field *f,
     break;
   case CK_CODE: {
     size_t w = f->width;
-    int ok = digits(s, n) && (w ? n == w : n <= 3);
-    if (ok) {
-      iv = num(s, n);
-      ok = iv < 128 && ((f->mask[iv >> 6] >> (iv & 63)) & 1u);
-    }
+    int ok = (w ? n == w : n <= 3) && parse_digits(s, n, &iv) && iv < 128 &&
+             ((f->mask[iv >> 6] >> (iv & 63)) & 1u);
     if (!ok) {
       lerr(p, k, 0, "valeur « %.*s » hors de la liste (%s)", shown(s, n), s,
            f->list);
@@ -569,23 +592,22 @@ static inline int check_field(const lpos *p, long k, const rpls_field *f,
   case CK_INT:
   case CK_SINT: {
     size_t i0 = (f->ck == CK_SINT && s[0] == '-') ? 1 : 0;
-    if (!digits(s + i0, n - i0) || n - i0 > f->width) {
+    if (n - i0 == 0 || n - i0 > f->width ||
+        !parse_digits(s + i0, n - i0, &iv)) {
       lerr(p, k, 0, "nombre entier d'au plus %u chiffres attendu, lu « %.*s »",
            (unsigned)f->width, shown(s, n), s);
       return 0;
     }
-    iv = num(s + i0, n - i0);
     if (i0)
       iv = -iv;
     break;
   }
   case CK_YEAR:
   case CK_YEAR_ANY:
-    if (n != 4 || !digits(s, 4)) {
+    if (n != 4 || !parse_digits(s, 4, &iv)) {
       lerr(p, k, 0, "année aaaa attendue, lu « %.*s »", shown(s, n), s);
       return 0;
     }
-    iv = num(s, 4);
     if (iv < 1800) {
       lerr(p, k, 0, "année %d antérieure à 1800", (int)iv);
       return 0;
@@ -751,12 +773,246 @@ static inline int check_field(const lpos *p, long k, const rpls_field *f,
   }
   if (col < 0)
     return 1;
-  if (col < DW_NSTORED && hlm__rpls_cols[col].kind != RPLS_KIND_TEXT) {
-    put_int(row, col, iv);
-  } else {
-    row->v[col] = (off << 12) | (uint32_t)(n & 0xFFFu);
-    row->set[col >> 6] |= 1ULL << (col & 63);
+  row->v[col] = f->as_text ? (off << 12) | (uint32_t)(n & 0xFFFu)
+                           : (uint32_t)iv;
+  row->set[f->set_word] |= f->set_bit;
+  return 1;
+}
+
+/* ---- the fast path of a valid line ----
+ *
+ * Most lines are valid.  Their fields are checked kind by kind, in tight
+ * loops over the fields of each kind (ctx->fast, built with the header),
+ * without recording anything: a line passes (row filled, notes counted)
+ * or fails, and a failed line is checked again field by field by
+ * check_field, which records its errors in the order of the fields.  The
+ * fast checks accept a subset of what check_field accepts (a long text,
+ * for instance, goes to check_field) and store the same values. */
+
+enum {
+  FAST_CODE,    /* CK_CODE */
+  FAST_YEAR,    /* CK_YEAR, CK_YEAR_ANY */
+  FAST_INT,     /* CK_INT */
+  FAST_TEXT,    /* CK_TEXT */
+  FAST_CLASS,   /* CK_CLASS */
+  FAST_POSTAL,  /* CK_POSTAL */
+  FAST_SIREN,   /* CK_SIREN */
+  FAST_DEPCOM,  /* CK_DEPCOM */
+  FAST_TYPECONST, /* CK_TYPECONST */
+  FAST_QPV,     /* CK_QPV */
+  FAST_OTHER,   /* every other check: check_field, quietly */
+  FAST_NGROUPS
+};
+
+_Static_assert(FAST_NGROUPS <= sizeof ((rpls_ctx *)0)->fast_n /
+                                   sizeof ((rpls_ctx *)0)->fast_n[0],
+               "rpls_ctx.fast_n has a count per group");
+
+struct rpls_fast {
+  const rpls_field *f;
+  uint64_t set_lo, set_hi; /* the column's bit in rpls_row.set[0], [1] */
+  uint32_t k;              /* field position */
+  int col;                 /* f->col (>= 0) */
+  int as_text;             /* f->as_text */
+};
+
+static int fast_group(const rpls_field *f) {
+  switch (f->ck) {
+  case CK_CODE:
+    return FAST_CODE;
+  case CK_YEAR:
+  case CK_YEAR_ANY:
+    return FAST_YEAR;
+  case CK_INT:
+    return FAST_INT;
+  case CK_TEXT:
+    return FAST_TEXT;
+  case CK_CLASS:
+    return FAST_CLASS;
+  case CK_POSTAL:
+    return FAST_POSTAL;
+  case CK_SIREN:
+    return FAST_SIREN;
+  case CK_DEPCOM:
+    return FAST_DEPCOM;
+  case CK_TYPECONST:
+    return FAST_TYPECONST;
+  case CK_QPV:
+    return FAST_QPV;
+  default:
+    return FAST_OTHER;
   }
+}
+
+/* Builds c->fast from c->flat (fields grouped by kind, in field order
+ * inside a group; CK_NONE left out). */
+static int fast_build(rpls_ctx *c) {
+  size_t k, at = 0;
+  int g;
+  c->fast = hlm_calloc(c->nfields ? c->nfields : 1, sizeof *c->fast);
+  if (!c->fast)
+    return HLM_ENOMEM;
+  for (g = 0; g < FAST_NGROUPS; g++) {
+    c->fast_n[g] = 0;
+    for (k = 0; k < c->nfields; k++) {
+      const rpls_field *f = &c->flat[k];
+      /* a checked value that is not stored: the generic check */
+      int fg = f->col < 0 ? FAST_OTHER : fast_group(f);
+      if (f->ck == CK_NONE || fg != g)
+        continue;
+      c->fast[at].f = f;
+      c->fast[at].k = (uint32_t)k;
+      c->fast[at].col = f->col;
+      c->fast[at].as_text = f->as_text;
+      c->fast[at].set_lo = f->set_word == 0 ? f->set_bit : 0;
+      c->fast[at].set_hi = f->set_word == 1 ? f->set_bit : 0;
+      at++;
+      c->fast_n[g]++;
+    }
+  }
+  return HLM_OK;
+}
+
+/* 1 when the 8 bytes at s are decimal digits. */
+static inline int digits8(const char *s) {
+  uint64_t v;
+  memcpy(&v, s, 8);
+  return (v & 0xF0F0F0F0F0F0F0F0ULL) == 0x3030303030303030ULL &&
+         ((v + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) ==
+             0x3030303030303030ULL;
+}
+
+/* 1 when every field of the line passes the fast checks (row filled,
+ * notes counted in *notes), 0 otherwise (row and notes to be dropped). */
+static int fast_fields(const rpls_ctx *c, char *line, const uint32_t *fs,
+                       const uint32_t *fl, rpls_scratch *sc, rpls_row *row,
+                       rpls_notes *notes) {
+  const struct rpls_fast *x = c->fast, *end;
+  uint64_t set0 = 0, set1 = 0;
+  int32_t iv;
+
+#define FAST_EACH(g)                                                             for (end = x + c->fast_n[g]; x < end; x++)
+/* stores a valid value as check_field does: its place in the line for a
+ * field kept as text, else the integer */
+#define FAST_PUT(ivv)                                                          \
+  do {                                                                         \
+    row->v[x->col] = x->as_text ? (uint32_t)(s - line) << 12 |                 \
+                                      (uint32_t)(n & 0xFFFu)                   \
+                                : (uint32_t)(ivv);                             \
+    set0 |= x->set_lo;                                                         \
+    set1 |= x->set_hi;                                                         \
+  } while (0)
+#define FAST_FIELD                                                               const rpls_field *f = x->f;                                                    const char *s = line + fs[x->k];                                               size_t n = fl[x->k];                                                           if (n == 0) {                                                                    if (f->required)                                                                 return 0;                                                                    continue;                                                                    }
+
+  FAST_EACH(FAST_CODE) {
+    FAST_FIELD
+    if (n == 1) {
+      iv = (int32_t)((unsigned char)s[0] - '0');
+      if ((uint32_t)iv > 9 || (f->width && f->width != 1))
+        return 0;
+    } else if (!(f->width ? n == f->width : n <= 3) ||
+               !parse_digits(s, n, &iv) || iv >= 128) {
+      return 0;
+    }
+    if (!((f->mask[iv >> 6] >> (iv & 63)) & 1u))
+      return 0;
+    FAST_PUT(iv);
+  }
+  FAST_EACH(FAST_YEAR) {
+    FAST_FIELD
+    if (n != 4 || !parse_digits(s, 4, &iv) || iv < 1800 || iv > 2200 ||
+        (f->ck == CK_YEAR && iv > c->year))
+      return 0;
+    FAST_PUT(iv);
+  }
+  FAST_EACH(FAST_INT) {
+    FAST_FIELD
+    if (n > f->width || !parse_digits(s, n, &iv))
+      return 0;
+    FAST_PUT(iv);
+  }
+  FAST_EACH(FAST_TEXT) {
+    FAST_FIELD
+    if (n > f->max)
+      return 0; /* maybe fewer characters: check_field counts them */
+    FAST_PUT(0);
+  }
+  FAST_EACH(FAST_CLASS) {
+    FAST_FIELD
+    if (n != 1 || s[0] < 'A' || s[0] > 'G')
+      return 0;
+    FAST_PUT(0);
+  }
+  FAST_EACH(FAST_POSTAL) {
+    FAST_FIELD
+    if (n != 5 || !digits(s, 5))
+      return 0;
+    FAST_PUT(0);
+  }
+  FAST_EACH(FAST_SIREN) {
+    FAST_FIELD
+    uint64_t a, b0, b1;
+    if (n != 9 || !digits8(s) || (unsigned)(s[8] - '0') > 9)
+      return 0;
+    memcpy(&a, s, 8);
+    memcpy(&b0, sc->siren_ok[0], 8);
+    memcpy(&b1, sc->siren_ok[1], 8);
+    if (!(a == b0 && s[8] == sc->siren_ok[0][8]) &&
+        !(a == b1 && s[8] == sc->siren_ok[1][8])) {
+      if (!hlm_siren_valid(s, n))
+        return 0;
+      memcpy(sc->siren_ok[sc->siren_next], s, 9);
+      sc->siren_next ^= 1;
+    }
+    FAST_PUT(0);
+  }
+  FAST_EACH(FAST_DEPCOM) {
+    FAST_FIELD
+    if (!hlm_depcom_valid(s, n))
+      return 0;
+    FAST_PUT(0);
+  }
+  FAST_EACH(FAST_TYPECONST) {
+    FAST_FIELD
+    if (n != 1 || (s[0] != 'C' && s[0] != 'I' && s[0] != 'E'))
+      return 0;
+    notes->typeconst_e += s[0] == 'E';
+    FAST_PUT(0);
+  }
+  FAST_EACH(FAST_QPV) {
+    FAST_FIELD
+    if (n == 1 && (s[0] == '1' || s[0] == '2'))
+      notes->qpv_flag++;
+    else if (n == 8 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+             s[1] <= 'Z' && digits(s + 2, 6))
+      notes->qpv_code++;
+    else
+      return 0;
+    FAST_PUT(0);
+  }
+  row->set[0] |= set0;
+  row->set[1] |= set1;
+  if (c->fast_n[FAST_OTHER]) {
+    /* the other checks, with errors counted and not kept */
+    rpls_errs quiet;
+    lpos p;
+    memset(&quiet, 0, sizeof quiet);
+    p.c = c;
+    p.s = sc;
+    p.orig = line;
+    p.ostart = fs;
+    p.lineno = 0;
+    p.e = &quiet;
+    FAST_EACH(FAST_OTHER) {
+      const rpls_field *f = x->f;
+      if (!check_field(&p, (long)x->k, f, line + fs[x->k], fl[x->k],
+                       fs[x->k], row, notes))
+        return 0;
+    }
+  }
+#undef FAST_EACH
+#undef FAST_FIELD
+#undef FAST_PUT
   return 1;
 }
 
@@ -877,10 +1133,48 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   p.e = e;
 
   /* One pass: field bounds, and whether the line holds a quote, a CR or
-   * bytes beyond ASCII.  Eight bytes at a time (SWAR): a word without any
-   * byte below 0x23 ('"', CR, space...) or above 0x7F only needs its ';'
-   * found; other words go byte by byte. */
+   * bytes beyond ASCII.  Sixteen bytes at a time (SSE2) then eight (SWAR):
+   * the ';' of a chunk come from one comparison; the bytes below 0x23
+   * ('"', CR, space...) or above 0x7F ("rare") are looked at one by one.
+   * The SWAR loop hands a word with a rare byte, and the rest of the line,
+   * to the byte loop. */
   i = 0;
+#if defined(__SSE2__)
+  {
+    const __m128i semis = _mm_set1_epi8(';'), low = _mm_set1_epi8(0x23);
+    while (i + 16 <= len) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + i));
+      /* signed comparison: below 0x23, or 0x80 and above */
+      unsigned rare = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, low));
+      unsigned semi = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, semis));
+      while (rare) {
+        size_t at = i + (size_t)__builtin_ctz(rare);
+        unsigned char ch = (unsigned char)line[at];
+        if (ch == '"') {
+          quoted = 1;
+        } else if (ch == '\r') {
+          lerr(&p, -1, at,
+               "retour chariot (CR) à l'intérieur de la ligne : une fin de "
+               "ligne est LF ou CRLF, jamais un CR seul");
+          return 0;
+        }
+        acc |= ch;
+        rare &= rare - 1;
+      }
+      while (semi) {
+        size_t at = i + (size_t)__builtin_ctz(semi);
+        if (nf <= nfields) {
+          fs[nf] = (uint32_t)st;
+          fl[nf] = (uint32_t)(at - st);
+        }
+        nf++;
+        st = at + 1;
+        semi &= semi - 1;
+      }
+      i += 16;
+    }
+  }
+#endif
   while (i + 8 <= len) {
     uint64_t v, lo7, semi, rare;
     memcpy(&v, line + i, 8);
@@ -970,6 +1264,17 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
 
   memset(row->set, 0, sizeof row->set);
   row->line = line;
+  if (c->fast) {
+    rpls_notes n1 = {0, 0, 0, 0};
+    if (fast_fields(c, line, fs, fl, s, row, &n1)) {
+      notes->typeconst_e += n1.typeconst_e;
+      notes->qpv_flag += n1.qpv_flag;
+      notes->qpv_code += n1.qpv_code;
+      notes->date_iso += n1.date_iso;
+      goto fields_ok;
+    }
+    memset(row->set, 0, sizeof row->set);
+  }
   for (i = 0; i < nfields; i++) {
     const rpls_field *f = &c->flat[i];
     if (f->ck == CK_NONE)
@@ -978,6 +1283,7 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   }
   if (!ok)
     return 0;
+fields_ok:
   if (c->shape == RPLS_OPENDATA && !rpls_row_has(row, DW_OWNER) &&
       !c->fixed_owner[0]) {
     lerr(&p, -1, 0,
@@ -999,15 +1305,15 @@ void hlm__rpls_owner(const rpls_ctx *c, const rpls_row *r, char out[10]) {
   memcpy(out, c->shape == RPLS_OPENDATA ? c->fixed_owner : c->owner, 10);
 }
 
-void hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
-                           char out[24]) {
+size_t hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
+                             char out[24]) {
   size_t n;
   const char *s;
   if (rpls_row_has(r, DW_MANAGER)) {
     s = rpls_row_text(r, DW_MANAGER, &n);
     memcpy(out, s, 9);
     out[9] = '\0';
-    return;
+    return 9;
   }
   if (rpls_row_has(r, DW_MANAGER_RPLS)) {
     s = rpls_row_text(r, DW_MANAGER_RPLS, &n);
@@ -1016,10 +1322,11 @@ void hlm__rpls_manager_key(const rpls_ctx *c, const rpls_row *r,
       out[1] = ':';
       memcpy(out + 2, s, n);
       out[2 + n] = '\0';
-      return;
+      return 2 + n;
     }
   }
   hlm__rpls_owner(c, r, out);
+  return 9;
 }
 
 /* ---- header ---- */
@@ -1035,6 +1342,8 @@ void hlm__rpls_ctx_free(rpls_ctx *c) {
   hlm_free((void *)c->fields);
   hlm_free(c->flat);
   c->flat = NULL;
+  hlm_free(c->fast);
+  c->fast = NULL;
   c->names = NULL;
   c->fields = NULL;
 }
@@ -1234,10 +1543,13 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
     for (k = 0; k < 64; k++) {
       c->fields[k] = &sub_fields[k];
       c->flat[k] = sub_fields[k];
+      field_finish(&c->flat[k]);
       c->names[k] = hlm_strdup(sub_fields[k].label);
       if (!c->names[k])
         goto nomem;
     }
+    if (fast_build(c) < 0)
+      goto nomem;
     return HLM_OK;
   }
 
@@ -1338,8 +1650,12 @@ int hlm__rpls_header(rpls_ctx *c, const char *path, char *t, size_t len,
   c->flat = hlm_calloc(nf, sizeof *c->flat);
   if (!c->flat)
     goto nomem;
-  for (k = 0; k < nf; k++)
+  for (k = 0; k < nf; k++) {
     c->flat[k] = c->fields[k] ? *c->fields[k] : od_ignored;
+    field_finish(&c->flat[k]);
+  }
+  if (fast_build(c) < 0)
+    goto nomem;
   return HLM_OK;
 nomem:
   return hlm_error_set(err, HLM_ENOMEM, "mémoire insuffisante");

@@ -82,7 +82,14 @@ static int migrate(hlm_store *s, hlm_error *err) {
     if ((rc = hlm__store_exec(s, pragma, err)) < 0)
       goto fail;
   }
-  return hlm__store_exec(s, "COMMIT", err);
+  if ((rc = hlm__store_exec(s, "COMMIT", err)) < 0)
+    return rc;
+  /* Migration 3 copies the RPLS dwellings into a narrower table: the old
+   * one's pages stay free in the file until VACUUM gives them back (best
+   * effort: the store is valid either way). */
+  if (v >= 1 && v < 3)
+    sqlite3_exec(s->db, "VACUUM", NULL, NULL, NULL);
+  return HLM_OK;
 fail:
   sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   return rc;

@@ -74,6 +74,13 @@ R93000002|1|1|0" \
 check "dépôt : dates" "SI0002|R93000002|1995-07-01|2015-03|2019-06" \
   "$(q "SELECT si_id, manager_rpls, datconv, bail, dpedate FROM dwellings
         WHERE si_id = 'SI0002'")"
+# the typed and packed columns, with their types (pos 22, a code of the
+# arrêté kept as text; pos 24 and 47, integers; pos 6, packed)
+check "dépôt : colonnes typées" \
+  "SI0001|2|text|C|3|integer|13|integer|Saint-Denis|text" \
+  "$(q "SELECT si_id, qpv, typeof(qpv), typeconst, nbpiece, typeof(nbpiece),
+        cus, typeof(cus), libcom, typeof(libcom) FROM dwellings
+        WHERE si_id = 'SI0001'")"
 case "$out" in
 *"TYPECONST"*"Position 53 : 1 logement"*) check "dépôt : remarques" 1 1 ;;
 *) check "dépôt : remarques" "TYPECONST … Position 53 …" "$out" ;;
