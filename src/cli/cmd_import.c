@@ -100,7 +100,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv) {
   }
   hlm_diags_free(&d);
   if (ctx->fmt == FMT_JSON) {
-    json_t *j = json_pack("{s:s, s:s, s:I}", "kind", kind->name, "file", file,
+    json_t *j = cli_pack("{s:s, s:s, s:I}", "kind", kind->name, "file", file,
                           "rows", (json_int_t)rep.rows);
     if (j && rep.year)
       json_object_set_new(j, "year", json_integer(rep.year));

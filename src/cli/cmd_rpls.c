@@ -77,13 +77,13 @@ int cmd_rpls(cli_ctx *ctx, int argc, char **argv) {
     for (i = 0; i < sum.n_tallies; i++) {
       const hlm_rpls_tally *t = &sum.tallies[i];
       json_array_append_new(
-          a, json_pack("{s:s, s:I, s:I, s:I, s:I}", "manager", t->key,
+          a, cli_pack("{s:s, s:I, s:I, s:I, s:I}", "manager", t->key,
                        "managed", (json_int_t)t->lines, "conventionne",
                        (json_int_t)t->conv, "pre_1977_only",
                        (json_int_t)t->pre77_nc, "conventionne_or_pre_1977",
                        (json_int_t)(t->conv + t->pre77_nc)));
     }
-    json_t *doc = json_pack("{s:s, s:i, s:i, s:I, s:I, s:o}", "file", file,
+    json_t *doc = cli_pack("{s:s, s:i, s:i, s:I, s:I, s:o}", "file", file,
                             "shape", sum.shape, "millesime", sum.year,
                             "lines", (json_int_t)sum.lines, "errors",
                             (json_int_t)d.total, "organisms", a);
