@@ -41,26 +41,7 @@ typedef struct cli_cmd {
 /* The command table (main.c). */
 const cli_cmd *cli_commands(size_t *n);
 
-/* ---- options ----
- * Each command walks its argv with cli_next_opt: it handles --help and the
- * common options (--db, --as-of, --format) itself, returns the name of any
- * other option (and its value when it takes one), or positional
- * arguments. */
-typedef struct cli_opts {
-  int argc;
-  char **argv;
-  int i;
-  const char *name;  /* option name without dashes, NULL for positional */
-  const char *value; /* its value, or the positional argument */
-} cli_opts;
-
-/* with_value: the command's own option names that take a value (NULL-
- * terminated).  Returns 1 (an item in o->name / o->value), 0 (end),
- * CLI_HELP_SHOWN (help printed: exit 0) or -EXIT_USAGE (usage error
- * printed). */
-int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
-                 const char *const *with_value);
-#define CLI_HELP_SHOWN (-1000)
+/* ---- options ---- */
 
 /* The arguments a command takes, declared instead of walked by hand:
  *   {"organism", &org, NULL}  --organism VALUE (last one wins)
@@ -78,6 +59,12 @@ typedef struct cli_arg {
 #define CLI_GO (-1)
 int cli_args(cli_ctx *ctx, const cli_cmd *cmd, int argc, char **argv,
              const cli_arg *spec);
+
+/* The options hlm import and hlm rpls validate share, as given (NULL when
+ * absent): --owner SIREN, --year AAAA, --max-errors N, set into io.
+ * Returns CLI_GO, or EXIT_USAGE after a usage message. */
+int cli_import_opts(const cli_cmd *cmd, const char *owner, const char *year,
+                    const char *max_errors, hlm_import_opts *io);
 
 /* Prints a usage error for cmd (French) and returns EXIT_USAGE. */
 int cli_usage(const cli_cmd *cmd, const char *fmt, ...)

@@ -20,8 +20,6 @@
 #include "cli/cli.h"
 #include "cli/demo_gen.h"
 
-static const char *const with_value[] = {"dwellings", "seed", "out", NULL};
-
 /* Progress of the generation, in lines, on stderr (terminal only). */
 static void gen_progress(void *c, int64_t done, int64_t total) {
   cli_ctx *ctx = c;
@@ -185,43 +183,37 @@ static int print_json(const cli_ctx *ctx, const demo_summary *sum,
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("demo");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   demo_opts opts;
   demo_summary sum;
   hlm_error e;
-  const char *out = NULL;
+  const char *out = NULL, *dwellings = NULL, *seed = NULL;
+  const cli_arg spec[] = {{"dwellings", &dwellings, NULL},
+                          {"seed", &seed, NULL},
+                          {"out", &out, NULL},
+                          {NULL, NULL, NULL}};
   char tmpl[4096];
   const char *dir;
+  long long v;
   int rc;
 
   memset(&opts, 0, sizeof opts);
   opts.dwellings = DEMO_DWELLINGS_DEFAULT;
   opts.seed = 1;
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    long long v;
-    if (!o.name)
-      return cli_usage(cmd, "argument en trop « %s »", o.value);
-    if (strcmp(o.name, "dwellings") == 0) {
-      if (cli_parse_int(cmd, "--dwellings", o.value, DEMO_DWELLINGS_MIN,
-                        DEMO_DWELLINGS_MAX, &v))
-        return EXIT_USAGE;
-      opts.dwellings = v;
-    } else if (strcmp(o.name, "seed") == 0) {
-      if (cli_parse_int(cmd, "--seed", o.value, 0, LLONG_MAX, &v))
-        return EXIT_USAGE;
-      opts.seed = (uint64_t)v;
-    } else if (strcmp(o.name, "out") == 0) {
-      if (!*o.value)
-        return cli_usage(cmd, "--out : répertoire attendu");
-      out = o.value;
-    } else {
-      return cli_usage(cmd, "option inconnue --%s", o.name);
-    }
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
+    return rc;
+  if (dwellings) {
+    if (cli_parse_int(cmd, "--dwellings", dwellings, DEMO_DWELLINGS_MIN,
+                      DEMO_DWELLINGS_MAX, &v))
+      return EXIT_USAGE;
+    opts.dwellings = v;
   }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if (seed) {
+    if (cli_parse_int(cmd, "--seed", seed, 0, LLONG_MAX, &v))
+      return EXIT_USAGE;
+    opts.seed = (uint64_t)v;
+  }
+  if (out && !*out)
+    return cli_usage(cmd, "--out : répertoire attendu");
 
   if (out) {
     if (mkdir(out, 0777) != 0 && errno != EEXIST) {

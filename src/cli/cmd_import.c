@@ -7,64 +7,41 @@
 
 #include "cli/cli.h"
 
-static const char *const with_value[] = {"owner", "year", "max-errors", NULL};
-
 int cmd_import(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("import");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   hlm_import_opts io;
   hlm_import_report rep;
   hlm_diags d;
   hlm_error e;
   hlm_store *s = NULL;
   const hlm_import_kind *kind = NULL;
-  const char *file = NULL;
+  const char *kind_s = NULL, *file = NULL, *owner = NULL, *year = NULL,
+             *max_errors = NULL;
+  int ignore_unknown = 0;
+  const cli_arg spec[] = {{NULL, &kind_s, NULL},
+                          {NULL, &file, NULL},
+                          {"owner", &owner, NULL},
+                          {"year", &year, NULL},
+                          {"max-errors", &max_errors, NULL},
+                          {"ignore-unknown-columns", NULL, &ignore_unknown},
+                          {NULL, NULL, NULL}};
   struct stat st;
   int rc, existed;
 
   hlm_import_opts_init(&io);
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    long long v;
-    if (!o.name) {
-      if (!kind) {
-        kind = hlm_import_kind_find(o.value);
-        if (!kind) {
-          size_t i, n;
-          const hlm_import_kind *k = hlm_import_kinds(&n);
-          fprintf(stderr, "hlm import : type de fichier inconnu « %s ». "
-                          "Types :\n",
-                  o.value);
-          for (i = 0; i < n; i++)
-            fprintf(stderr, "  %-12s %s\n", k[i].name, k[i].summary_fr);
-          return EXIT_USAGE;
-        }
-      } else if (!file) {
-        file = o.value;
-      } else {
-        return cli_usage(cmd, "argument en trop « %s »", o.value);
-      }
-    } else if (strcmp(o.name, "owner") == 0) {
-      if (!hlm_siren_valid(o.value, strlen(o.value)))
-        return cli_usage(cmd, "--owner : SIREN invalide « %s »", o.value);
-      io.owner = o.value;
-    } else if (strcmp(o.name, "year") == 0) {
-      if (cli_parse_int(cmd, "--year", o.value, 1990, 2100, &v))
-        return EXIT_USAGE;
-      io.year = (int)v;
-    } else if (strcmp(o.name, "max-errors") == 0) {
-      if (cli_parse_int(cmd, "--max-errors", o.value, 1, 1000000, &v))
-        return EXIT_USAGE;
-      io.max_errors = (size_t)v;
-    } else if (strcmp(o.name, "ignore-unknown-columns") == 0) {
-      io.ignore_unknown_columns = 1;
-    } else {
-      return cli_usage(cmd, "option inconnue --%s", o.name);
-    }
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO ||
+      (rc = cli_import_opts(cmd, owner, year, max_errors, &io)) != CLI_GO)
+    return rc;
+  io.ignore_unknown_columns = ignore_unknown;
+  if (kind_s && !(kind = hlm_import_kind_find(kind_s))) {
+    size_t i, n;
+    const hlm_import_kind *k = hlm_import_kinds(&n);
+    fprintf(stderr, "hlm import : type de fichier inconnu « %s ». Types :\n",
+            kind_s);
+    for (i = 0; i < n; i++)
+      fprintf(stderr, "  %-12s %s\n", k[i].name, k[i].summary_fr);
+    return EXIT_USAGE;
   }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
   if (!kind || !file)
     return cli_usage(cmd, "il faut un TYPE et un FICHIER");
   if (strcmp(kind->name, "rpls") != 0 && (io.owner || io.year))

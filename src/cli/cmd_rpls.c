@@ -6,56 +6,34 @@
 
 #include "cli/cli.h"
 
-static const char *const with_value[] = {"owner", "year", "max-errors",
-                                         "threads", NULL};
-
 int cmd_rpls(cli_ctx *ctx, int argc, char **argv) {
   const cli_cmd *cmd = cli_find("rpls");
-  cli_opts o = {argc, argv, 1, NULL, NULL};
   hlm_import_opts io;
   hlm_rpls_summary sum;
   hlm_diags d;
   hlm_error e;
-  const char *verb = NULL, *file = NULL;
+  const char *verb = NULL, *file = NULL, *owner = NULL, *year = NULL,
+             *max_errors = NULL, *threads_s = NULL;
+  int ignore_unknown = 0;
+  const cli_arg spec[] = {{NULL, &verb, NULL},
+                          {NULL, &file, NULL},
+                          {"owner", &owner, NULL},
+                          {"year", &year, NULL},
+                          {"max-errors", &max_errors, NULL},
+                          {"threads", &threads_s, NULL},
+                          {"ignore-unknown-columns", NULL, &ignore_unknown},
+                          {NULL, NULL, NULL}};
   long long threads = 0;
   size_t i;
   int rc;
 
   hlm_import_opts_init(&io);
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
-    long long v;
-    if (!o.name) {
-      if (!verb)
-        verb = o.value;
-      else if (!file)
-        file = o.value;
-      else
-        return cli_usage(cmd, "argument en trop « %s »", o.value);
-    } else if (strcmp(o.name, "owner") == 0) {
-      if (!hlm_siren_valid(o.value, strlen(o.value)))
-        return cli_usage(cmd, "--owner : SIREN invalide « %s »", o.value);
-      io.owner = o.value;
-    } else if (strcmp(o.name, "year") == 0) {
-      if (cli_parse_int(cmd, "--year", o.value, 1990, 2100, &v))
-        return EXIT_USAGE;
-      io.year = (int)v;
-    } else if (strcmp(o.name, "max-errors") == 0) {
-      if (cli_parse_int(cmd, "--max-errors", o.value, 1, 1000000, &v))
-        return EXIT_USAGE;
-      io.max_errors = (size_t)v;
-    } else if (strcmp(o.name, "threads") == 0) {
-      if (cli_parse_int(cmd, "--threads", o.value, 1, 64, &threads))
-        return EXIT_USAGE;
-    } else if (strcmp(o.name, "ignore-unknown-columns") == 0) {
-      io.ignore_unknown_columns = 1;
-    } else {
-      return cli_usage(cmd, "option inconnue --%s", o.name);
-    }
-  }
-  if (rc == CLI_HELP_SHOWN)
-    return EXIT_OK_;
-  if (rc < 0)
-    return -rc;
+  if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO ||
+      (rc = cli_import_opts(cmd, owner, year, max_errors, &io)) != CLI_GO)
+    return rc;
+  if (threads_s && cli_parse_int(cmd, "--threads", threads_s, 1, 64, &threads))
+    return EXIT_USAGE;
+  io.ignore_unknown_columns = ignore_unknown;
   if (!verb || strcmp(verb, "validate") != 0)
     return cli_usage(cmd, "sous-commande attendue : validate");
   if (!file)

@@ -42,8 +42,22 @@ static int takes_value(const char *name, const char *const *with_value) {
   return 0;
 }
 
-int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
-                 const char *const *with_value) {
+/* Walks argv: handles --help and the common options (--db, --as-of,
+ * --format) itself, returns the name of any other option (and its value
+ * when with_value, NULL-terminated, names it), or a positional argument.
+ * Returns 1 (an item in o->name / o->value), 0 (end), CLI_HELP_SHOWN (help
+ * printed: exit 0) or -EXIT_USAGE (usage error printed). */
+typedef struct cli_opts {
+  int argc;
+  char **argv;
+  int i;
+  const char *name;  /* option name without dashes, NULL for positional */
+  const char *value; /* its value, or the positional argument */
+} cli_opts;
+#define CLI_HELP_SHOWN (-1000)
+
+static int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
+                        const char *const *with_value) {
   for (;;) {
     const char *a, *eq;
     char name[64];
@@ -144,6 +158,27 @@ int cli_args(cli_ctx *ctx, const cli_cmd *cmd, int argc, char **argv,
     return EXIT_OK_;
   if (rc < 0)
     return -rc;
+  return CLI_GO;
+}
+
+int cli_import_opts(const cli_cmd *cmd, const char *owner, const char *year,
+                    const char *max_errors, hlm_import_opts *io) {
+  long long v;
+  if (owner) {
+    if (!hlm_siren_valid(owner, strlen(owner)))
+      return cli_usage(cmd, "--owner : SIREN invalide « %s »", owner);
+    io->owner = owner;
+  }
+  if (year) {
+    if (cli_parse_int(cmd, "--year", year, 1990, 2100, &v))
+      return EXIT_USAGE;
+    io->year = (int)v;
+  }
+  if (max_errors) {
+    if (cli_parse_int(cmd, "--max-errors", max_errors, 1, 1000000, &v))
+      return EXIT_USAGE;
+    io->max_errors = (size_t)v;
+  }
   return CLI_GO;
 }
 
