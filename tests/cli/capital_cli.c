@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "run_capture.h"
+
 static const char *hlm, *src;
 static int failures, checks;
 
@@ -33,38 +35,16 @@ static void fail(const char *fmt, ...) {
 /* Runs "hlm ARGS" (args: the text after "hlm "), returns the exit code
  * and the stdout (malloc'ed) in *out. */
 static int run(const char *args, char **out) {
-  char cmd[4096];
-  FILE *p;
-  size_t n = 0, cap = 4096;
-  char *buf = malloc(cap);
-  int st;
+  char cmd[4096], *buf;
+  int rc;
   snprintf(cmd, sizeof cmd, "%s %s 2>/dev/null", hlm, args);
-  p = popen(cmd, "r");
-  if (!p || !buf) {
-    perror("popen");
-    exit(4);
-  }
-  for (;;) {
-    size_t k;
-    if (n + 1024 > cap) {
-      cap *= 2;
-      buf = realloc(buf, cap);
-      if (!buf)
-        exit(4);
-    }
-    k = fread(buf + n, 1, cap - n - 1, p);
-    if (k == 0)
-      break;
-    n += k;
-  }
-  buf[n] = '\0';
-  st = pclose(p);
+  rc = run_capture(cmd, &buf);
   if (out)
     *out = buf;
   else
     free(buf);
   checks++;
-  return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+  return rc;
 }
 
 static json_t *run_json(const char *args) {

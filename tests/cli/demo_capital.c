@@ -22,6 +22,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "run_capture.h"
+
 static const char *hlm;
 static char db[512];
 static int failures, checks;
@@ -42,39 +44,16 @@ static void check(int ok, const char *fmt, ...) {
 /* Runs "hlm --db DB ARGS"; the exit code must be want (-1: 0 or 1).
  * Returns the parsed JSON of stdout (NULL when not JSON). */
 static json_t *run(int want, const char *fmt, ...) {
-  char args[2048], cmd[4096];
-  FILE *p;
-  size_t n = 0, cap = 1 << 16;
-  char *buf = malloc(cap);
+  char args[2048], cmd[4096], *buf;
   json_error_t e;
   json_t *doc;
   va_list ap;
-  int st, rc;
+  int rc;
   va_start(ap, fmt);
   vsnprintf(args, sizeof args, fmt, ap);
   va_end(ap);
   snprintf(cmd, sizeof cmd, "%s --db %s %s 2>/dev/null", hlm, db, args);
-  p = popen(cmd, "r");
-  if (!p || !buf) {
-    perror("popen");
-    exit(4);
-  }
-  for (;;) {
-    size_t k;
-    if (n + 4096 > cap) {
-      cap *= 2;
-      buf = realloc(buf, cap);
-      if (!buf)
-        exit(4);
-    }
-    k = fread(buf + n, 1, cap - n - 1, p);
-    if (k == 0)
-      break;
-    n += k;
-  }
-  buf[n] = '\0';
-  st = pclose(p);
-  rc = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+  rc = run_capture(cmd, &buf);
   check(want < 0 ? rc == 0 || rc == 1 : rc == want,
         "hlm %s : code de sortie %d, attendu %d", args, rc, want);
   doc = json_loads(buf, 0, &e);
