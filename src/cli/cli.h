@@ -128,6 +128,15 @@ void cli_table_print(const cli_table *t, FILE *out);
 void cli_table_csv(const cli_table *t, FILE *out);
 void cli_table_free(cli_table *t);
 
+/* French names of a severity and of a finding's subject type
+ * ("organism" -> "organisme", "loan" -> "prêt", ...). */
+const char *cli_severity_fr(hlm_severity s);
+const char *cli_subject_fr(const char *subject_type);
+/* Prints the findings for people, one block each after a blank line
+ * (severity, code, article and version, message, subject, id), then how to
+ * see a trace.  Nothing when fs is empty. */
+void cli_print_findings_fr(const hlm_findings *fs, FILE *out);
+
 /* Prints a trace as indented lines (French, for people). */
 void cli_print_trace(const hlm_trace *t, FILE *out, const char *indent);
 

@@ -42,17 +42,6 @@ static int run_check(cli_ctx *ctx, const cli_cmd *cmd, run *r,
   return 0;
 }
 
-static const char *sev_fr(hlm_severity s) {
-  switch (s) {
-  case HLM_SEV_VIOLATION:
-    return "violation";
-  case HLM_SEV_WARNING:
-    return "avertissement";
-  default:
-    return "information";
-  }
-}
-
 static int known_rule(const char *id) {
   size_t n, i;
   const hlm_rule *r = hlm_rules(&n);
@@ -104,13 +93,10 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv) {
     for (i = 0; i < r.out.n; i++) {
       const hlm_finding *fd = &r.out.items[i];
       char subj[96];
-      snprintf(subj, sizeof subj, "%s %s",
-               strcmp(fd->subject_type, "organism") == 0 ? "organisme"
-               : strcmp(fd->subject_type, "group") == 0  ? "groupe"
-                                                         : fd->subject_type,
+      snprintf(subj, sizeof subj, "%s %s", cli_subject_fr(fd->subject_type),
                fd->subject_id);
-      cli_table_row(&t, sev_fr(fd->severity), fd->article, fd->code, subj,
-                    fd->message, fd->id);
+      cli_table_row(&t, cli_severity_fr(fd->severity), fd->article, fd->code,
+                    subj, fd->message, fd->id);
     }
     if (ctx->fmt == FMT_CSV) {
       cli_table_csv(&t, stdout);
@@ -119,16 +105,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv) {
              "information%s\n",
              date, viol, viol > 1 ? "s" : "", warn, warn > 1 ? "s" : "", info,
              info > 1 ? "s" : "");
-      for (i = 0; i < r.out.n; i++) {
-        const hlm_finding *fd = &r.out.items[i];
-        printf("\n%s — %s (%s, texte du %s)\n  %s\n  sujet : %s %s\n  id : "
-               "%s\n",
-               sev_fr(fd->severity), fd->code, fd->article, fd->version,
-               fd->message, fd->subject_type, fd->subject_id, fd->id);
-      }
-      if (r.out.n)
-        printf("\n« hlm explain ID » affiche la trace complète d'un "
-               "constat.\n");
+      cli_print_findings_fr(&r.out, stdout);
     }
     cli_table_free(&t);
     rc = 0;
@@ -153,7 +130,7 @@ static int id_date(const char *id, hlm_date *d) {
 }
 
 static void print_finding(const hlm_finding *fd) {
-  printf("%s — %s\n", sev_fr(fd->severity), fd->code);
+  printf("%s — %s\n", cli_severity_fr(fd->severity), fd->code);
   printf("Règle   : %s (article %s, texte du %s)\n", fd->rule, fd->article,
          fd->version);
   printf("Sujet   : %s %s\n", fd->subject_type, fd->subject_id);

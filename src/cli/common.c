@@ -288,6 +288,44 @@ int cli_known_group(const cli_cmd *cmd, const hlm_facts *f, const char *id) {
   return 0;
 }
 
+const char *cli_severity_fr(hlm_severity s) {
+  switch (s) {
+  case HLM_SEV_VIOLATION:
+    return "violation";
+  case HLM_SEV_WARNING:
+    return "avertissement";
+  default:
+    return "information";
+  }
+}
+
+const char *cli_subject_fr(const char *subject_type) {
+  static const char *const names[][2] = {
+      {"organism", "organisme"}, {"group", "groupe"}, {"loan", "prêt"},
+      {"transfer", "cession"},   {"company", "société"}};
+  size_t i;
+  for (i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(subject_type, names[i][0]) == 0)
+      return names[i][1];
+  return subject_type;
+}
+
+void cli_print_findings_fr(const hlm_findings *fs, FILE *out) {
+  size_t i;
+  for (i = 0; i < fs->n; i++) {
+    const hlm_finding *fd = &fs->items[i];
+    fprintf(out,
+            "\n%s — %s (%s, texte du %s)\n  %s\n  sujet : %s %s\n  id : "
+            "%s\n",
+            cli_severity_fr(fd->severity), fd->code, fd->article, fd->version,
+            fd->message, cli_subject_fr(fd->subject_type), fd->subject_id,
+            fd->id);
+  }
+  if (fs->n)
+    fprintf(out, "\n« hlm explain ID » affiche la trace complète d'un "
+                 "constat ; --format json la donne aussi.\n");
+}
+
 /* ---- JSON ---- */
 
 static int json_failed;

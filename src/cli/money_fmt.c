@@ -114,31 +114,3 @@ done:
   mpq_clear(c);
   mpz_clear(z);
 }
-
-const char *cli_severity_fr(hlm_severity s) {
-  switch (s) {
-  case HLM_SEV_VIOLATION:
-    return "violation";
-  case HLM_SEV_WARNING:
-    return "avertissement";
-  default:
-    return "information";
-  }
-}
-
-void cli_print_findings_fr(const hlm_findings *fs, FILE *out) {
-  size_t i;
-  for (i = 0; i < fs->n; i++) {
-    const hlm_finding *fd = &fs->items[i];
-    fprintf(out,
-            "\n%s — %s (%s, texte du %s)\n  %s\n  sujet : %s %s\n  id : "
-            "%s\n",
-            cli_severity_fr(fd->severity), fd->code, fd->article, fd->version,
-            fd->message,
-            strcmp(fd->subject_type, "loan") == 0 ? "prêt" : "organisme",
-            fd->subject_id, fd->id);
-  }
-  if (fs->n)
-    fprintf(out, "\n« hlm explain ID » affiche la trace complète d'un "
-                 "constat ; --format json la donne aussi.\n");
-}

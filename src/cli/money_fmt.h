@@ -26,10 +26,4 @@ long long cli_exact_round(const char *text);
  * it; "—" for NULL. */
 void cli_exact_fmt2(const char *text, char *out, size_t n);
 
-/* Prints findings the way `hlm check` does, French, after a blank line. */
-void cli_print_findings_fr(const hlm_findings *fs, FILE *out);
-
-/* French name of a severity. */
-const char *cli_severity_fr(hlm_severity s);
-
 #endif
