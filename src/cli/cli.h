@@ -136,6 +136,10 @@ const char *cli_subject_fr(const char *subject_type);
  * (severity, code, article and version, message, subject, id), then how to
  * see a trace.  Nothing when fs is empty. */
 void cli_print_findings_fr(const hlm_findings *fs, FILE *out);
+/* How many findings of fs have severity sev. */
+size_t cli_count_severity(const hlm_findings *fs, hlm_severity sev);
+/* The codes of the findings of fs about subject_id, as a JSON array. */
+json_t *cli_json_codes(const hlm_findings *fs, const char *subject_id);
 
 /* Prints a trace as indented lines (French, for people). */
 void cli_print_trace(const hlm_trace *t, FILE *out, const char *indent);

@@ -71,14 +71,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv) {
     run_free(&r);
     return rc;
   }
-  for (i = 0; i < r.out.n; i++) {
-    if (r.out.items[i].severity == HLM_SEV_VIOLATION)
-      viol++;
-    else if (r.out.items[i].severity == HLM_SEV_WARNING)
-      warn++;
-    else
-      info++;
-  }
+  viol = cli_count_severity(&r.out, HLM_SEV_VIOLATION);
+  warn = cli_count_severity(&r.out, HLM_SEV_WARNING);
+  info = cli_count_severity(&r.out, HLM_SEV_INFO);
   hlm_date_format(ctx->as_of, date);
   if (ctx->fmt == FMT_JSON) {
     json_t *a = json_array();

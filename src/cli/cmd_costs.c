@@ -63,9 +63,7 @@ int cmd_costs(cli_ctx *ctx, int argc, char **argv) {
     goto done;
   }
   hlm_findings_sort(&out);
-  for (i = 0; i < out.n; i++)
-    if (out.items[i].severity == HLM_SEV_VIOLATION)
-      viol++;
+  viol = cli_count_severity(&out, HLM_SEV_VIOLATION);
 
   if (ctx->fmt == FMT_JSON) {
     json_t *svc = json_array(), *mem = json_array(), *fa = json_array();

@@ -115,11 +115,7 @@ int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
     for (i = 0; i < res.n_orgs; i++) {
       const hlm_levy_org *x = &res.orgs[i];
       const hlm_organism *on = hlm_facts_org(&f, x->id);
-      json_t *codes = json_array();
-      size_t j;
-      for (j = 0; j < out.n; j++)
-        if (strcmp(out.items[j].subject_id, x->id) == 0)
-          json_array_append_new(codes, json_string(out.items[j].code));
+      json_t *codes = cli_json_codes(&out, x->id);
       json_array_append_new(
           orgs,
           cli_pack(

@@ -67,20 +67,14 @@ int cmd_loans(cli_ctx *ctx, int argc, char **argv) {
     goto done;
   }
   hlm_findings_sort(&out);
-  for (i = 0; i < out.n; i++)
-    if (out.items[i].severity == HLM_SEV_VIOLATION)
-      viol++;
+  viol = cli_count_severity(&out, HLM_SEV_VIOLATION);
   hlm_date_format(ctx->as_of, date);
 
   if (ctx->fmt == FMT_JSON) {
     json_t *arr = json_array(), *fa = json_array();
     for (i = 0; i < n; i++) {
       const hlm_loan *l = r[i].loan;
-      json_t *codes = json_array();
-      size_t k;
-      for (k = 0; k < out.n; k++)
-        if (strcmp(out.items[k].subject_id, l->id) == 0)
-          json_array_append_new(codes, json_string(out.items[k].code));
+      json_t *codes = cli_json_codes(&out, l->id);
       json_array_append_new(
           arr,
           cli_pack("{s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:I, s:I, "

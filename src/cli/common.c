@@ -326,6 +326,22 @@ void cli_print_findings_fr(const hlm_findings *fs, FILE *out) {
                  "constat ; --format json la donne aussi.\n");
 }
 
+size_t cli_count_severity(const hlm_findings *fs, hlm_severity sev) {
+  size_t i, n = 0;
+  for (i = 0; i < fs->n; i++)
+    n += fs->items[i].severity == sev;
+  return n;
+}
+
+json_t *cli_json_codes(const hlm_findings *fs, const char *subject_id) {
+  json_t *codes = json_array();
+  size_t i;
+  for (i = 0; codes && i < fs->n; i++)
+    if (strcmp(fs->items[i].subject_id, subject_id) == 0)
+      json_array_append_new(codes, json_string(fs->items[i].code));
+  return codes;
+}
+
 /* ---- JSON ---- */
 
 static int json_failed;
