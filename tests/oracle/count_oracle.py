@@ -344,6 +344,15 @@ def compute(data, as_of):
     for gid, g in data.groups.items():
         if g.get("head_id") and g["head_id"] not in data.orgs:
             add("DATA-REF", "1900-01-01", "warning", "UNKNOWN_REFERENCE", "group", gid)
+    # a manager named in the stock used at the date but in no file: one finding per owner
+    # and unknown manager of its selected RPLS year, one per foyer structure
+    for owner, y in best.items():
+        ghosts = {mgr for (mgr, *_rest) in data.stock[(owner, y)] if mgr and mgr not in data.orgs}
+        for g in ghosts:
+            add("DATA-REF", "1900-01-01", "warning", "UNKNOWN_REFERENCE", "organism", owner)
+    for f in sel_foyers:
+        if f["manager"] not in data.orgs:
+            add("DATA-REF", "1900-01-01", "warning", "UNKNOWN_REFERENCE", "organism", f["owner"])
     res.findings = F
     return res
 

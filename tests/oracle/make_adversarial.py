@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""Writes the adversarial data set of the count oracle into DIR (deterministic).
+
+Boundary cases of rules-count-thresholds.md, each commented where it is built:
+12 000 / 11 999 counted (foyer beds summed then floored), 1 500 / 1 499 managed,
+500 / 499 built over ten years, 600 / 601 entered over six years, CONSTRUCT and
+PATRIMOINE 1976 / 1977, owner vs manager (a non-counting owner, a non-counting
+manager), position 53 of a submission file, several yearly snapshots (2020, 2021
+with CRLF, 2024), an owner only in the oldest snapshot, a manager named only in
+an older snapshot, a single-landlord open-data file replacing an owner's stock,
+groups alone or not in their département, unknown counts, references to nothing.
+
+Usage: make_adversarial.py DIR
+"""
+import os
+import sys
+
+
+def luhn_ok(s):
+    tot = 0
+    for i, ch in enumerate(reversed(s)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        tot += d
+    return tot % 10 == 0
+
+
+def siren(n):
+    base = "%08d" % n
+    for c in "0123456789":
+        if luhn_ok(base + c):
+            return base + c
+
+
+def siret(s):
+    for n in range(10, 100):
+        cand = s + "000" + "%02d" % n
+        if luhn_ok(cand):
+            return cand
+
+
+_n = [30000000]
+
+
+def new_id():
+    _n[0] += 1
+    return siren(_n[0])
+
+
+ORG_HEAD = ["id", "name", "kind", "departement", "group_id", "rpls_number",
+            "accession_main_activity", "loans_granted_10y", "insufficient_mission_contribution"]
+orgs = []
+groups = []
+foyers = []          # (owner, manager, sid, beds, autonomous, dwellings, conv, construct, year)
+rpls = {2020: [], 2021: [], 2024: []}   # (owner, manager, depcom, construct, patrimoine, origine, conv)
+
+
+def org(name, kind, dep, group="", rpls_number="", acc="0", loans="0", insuff="0"):
+    i = new_id()
+    orgs.append([i, name, kind, dep, group, rpls_number, acc, loans, insuff])
+    return i
+
+
+def line(year, owner, n=1, manager="", dep="01", construct=2000, patr=None, orig=1, conv=1):
+    for _ in range(n):
+        rpls[year].append((owner, manager, dep + "001", construct,
+                           construct if patr is None else patr, orig, conv))
+
+
+_f = [0]
+
+
+def foyer(year, owner, beds=0, manager="", autonomous=0, dwellings="", conv=1, construct=2000):
+    _f[0] += 1
+    foyers.append((owner, manager, "F%05d" % _f[0], beds, autonomous, dwellings, conv,
+                   construct, year))
+
+
+def gen(d):
+    # ---------------------------------------------------------- groups
+    G2, G3, G4, G6, G9, G12 = (new_id() for _ in range(6))
+    # ---------------------------------------------------------- département 01: 12 000 boundary
+    A = org("A 12000 exactement", "OPH", "01")
+    line(2020, A, 5, dep="01")
+    foyer(2020, A, autonomous=1, dwellings=11990)           # 2020: 11 995 -> warning SOON
+    line(2024, A, 10, dep="01")
+    foyer(2024, A, autonomous=1, dwellings=11990)           # 2024: 12 000 -> nothing
+    B = org("B 11999", "ESH", "01")
+    line(2024, B, 1, dep="01")
+    foyer(2024, B, beds=17998)
+    foyer(2024, B, beds=17998)                              # floor(35996/3) = 11998 (+1) -> REQUIRED
+    C = org("C lits sommés", "COOP", "01")
+    foyer(2024, C, autonomous=1, dwellings=11999)
+    foyer(2024, C, beds=2)
+    foyer(2024, C, beds=1)                                  # 2+1 = 3 beds -> 1: 12 000 (per structure: 11 999)
+    C2 = org("C2 foyers 1976/1977", "COOP", "01")
+    foyer(2024, C2, autonomous=1, dwellings=11999)
+    foyer(2024, C2, beds=2, conv=2, construct=1976)         # qualifies by 2°
+    foyer(2024, C2, beds=1, conv=2, construct=1977)         # does not: 2 beds -> 0, 11 999
+    foyer(2024, C2, autonomous=1, dwellings=50, conv=2, construct=1977)   # not counted
+    # ---------------------------------------------------------- département 02: years, owner/manager, groups
+    D = org("D 1976/1977", "OPH", "02", group=G2)
+    E = org("E gestionnaire", "ESH", "02", group=G2, acc="1")
+    S = org("S SEM non agréée", "SEM", "02")
+    for y in (2020, 2024):
+        line(y, D, 1, dep="02", construct=1976, orig=1, conv=2)           # 2°
+        line(y, D, 1, dep="02", construct=1977, orig=1, conv=2)           # no
+        line(y, D, 1, dep="02", construct=1990, patr=1976, orig=2, conv=2)  # 2° (acquis-amélioré)
+        line(y, D, 1, dep="02", construct=1980, patr=1977, orig=2, conv=2)  # no
+        line(y, D, 1, dep="02", construct=1990, patr=1970, orig=3, conv=2)  # no (sans travaux)
+        line(y, D, 1, dep="02", construct=1960, orig=1, conv=1)           # 1° only
+        line(y, D, 1, manager=E, dep="02", construct=1950, conv=2)        # E: 2° (owner D counts)
+        line(y, D, 1, manager=S, dep="02", construct=2000, conv=1)        # S not counting: nobody
+        line(y, S, 1, manager=E, dep="02", construct=1950, conv=2)        # owner SEM: not 2°
+        line(y, S, 2, manager=E, dep="02", construct=2005, conv=1)        # E: 1°
+        line(y, S, 1, dep="02", construct=1950, conv=2)
+    F = org("F SEM agréée du groupe G3", "SEM_AGREE", "02", group=G3)
+    foyer(2020, F, autonomous=1, dwellings=12000)
+    foyer(2024, F, autonomous=1, dwellings=12000)
+    H = org("H sans parc", "OPH", "02", group=G4)          # unknown count
+    # ---------------------------------------------------------- exemptions
+    J = org("J accession 600", "OPH", "03", acc="1")        # alone in 03: both exemptions
+    line(2020, J, 5, dep="03")
+    line(2024, J, 600, dep="03", construct=2018, patr=2018)  # entered 2018..2023: 600
+    line(2024, J, 1, dep="03", construct=2017, patr=2017)    # Y-7: not
+    line(2024, J, 1, dep="03", construct=2024, patr=2024)    # Y: not
+    K = org("K accession 601", "OPH", "05", acc="1")
+    line(2024, K, 601, dep="05", construct=2023, patr=2023)
+    line(2020, K, 3, dep="05")
+    K2 = org("K2 SEM agréée hors groupe", "SEM_AGREE", "05")
+    line(2024, K2, 3, dep="05")
+    line(2020, K2, 3, dep="05")
+    M = org("M seul avec une SEM", "OPH", "04")
+    S2 = org("S2 SEM non agréée", "SEM", "04")
+    line(2020, M, 2, dep="04")
+    line(2024, M, 2, dep="04")
+    line(2024, S2, 2, dep="04")
+    N = org("N siège de groupe dans le département", "ESH", "06")
+    line(2020, N, 2, dep="06")
+    line(2024, N, 2, dep="06")
+    O2 = org("O2 accession inconnue", "ESH", "07", acc="")
+    line(2020, O2, 2, dep="07")
+    line(2024, O2, 2, dep="07")
+    # ---------------------------------------------------------- snapshots (département 08)
+    P = org("P trois millésimes", "OPH", "08", group=G6)
+    T = org("T géré seulement en 2020", "COOP", "08")
+    line(2020, P, 3, dep="08")
+    line(2020, P, 1, manager=T, dep="08")
+    line(2024, P, 4, dep="08")
+    Q = org("Q seulement en 2020", "ESH", "08")
+    R = org("R gère pour Q", "COOP", "08")
+    line(2020, Q, 3, dep="08")
+    line(2020, Q, 1, manager=R, dep="08", construct=1970, conv=2)
+    U = org("U remplacé par son fichier", "ESH", "08")
+    line(2024, U, 7, dep="08")                               # replaced by rpls-2024-U.csv (2 lines)
+    line(2021, U, 3, dep="08")
+    # ---------------------------------------------------------- L423-1 (département 09)
+    L1 = org("L1 1499 et 499", "OPH", "09", loans="299", insuff="1")
+    L2 = org("L2 1500", "OPH", "09", loans="0", insuff="1")
+    L3 = org("L3 500 construits", "OPH", "09", loans="0", insuff="1")
+    L4 = org("L4 300 prêts", "ESH", "09", loans="300", insuff="0")
+    L5 = org("L5 faits inconnus", "ESH", "09", loans="", insuff="")
+    L6 = org("L6 en groupe", "COOP", "09", group=G9, loans="0", insuff="1")
+    L7 = org("L7 SEM agréée", "SEM_AGREE", "09", loans="0", insuff="1")
+    for y in (2020, 2021):
+        def built(o, n):
+            line(y, o, n // 2, dep="09", construct=y - 10, orig=1)
+            line(y, o, n - n // 2, dep="09", construct=y - 1, orig=1)
+
+        built(L1, 499)
+        line(y, L1, 500, dep="09", construct=y - 11, orig=1)   # 11 years: not
+        line(y, L1, 500, dep="09", construct=y - 1, orig=4)    # VEFA: not built
+        built(L2, 10)
+        line(y, L2, 1490, dep="09", construct=1990)
+        built(L3, 500)
+        line(y, L3, 999, dep="09", construct=1990)
+        for o in (L4, L5, L6, L7):
+            line(y, o, 10, dep="09")
+    # ---------------------------------------------------------- submission file (département 10)
+    V = org("V dépose un fichier", "OPH", "10", rpls_number="010000001")
+    W = org("W gère pour V", "ESH", "10", rpls_number="010000002")
+    # ---------------------------------------------------------- references to nothing (département 11)
+    X = org("X groupe inconnu", "OPH", "11", group=new_id())
+    line(2020, X, 2, dep="11")
+    line(2024, X, 2, dep="11")
+    ghost = new_id()                                        # in no file
+    line(2024, X, 2, manager=ghost, dep="11", construct=1960, conv=1)
+    line(2024, X, 1, manager=new_id(), dep="11", construct=1960, conv=1)   # a second one
+    foyer(2024, X, beds=30, manager=new_id())               # manager in no file
+    line(2024, new_id(), 3, manager=X, dep="11", construct=1950, conv=2)   # owner in no file:
+    # not of a counting kind, so X's 2° does not take them; X manages them
+    groups.extend([
+        [G2, "G2 trop petit", "SOC_COORDINATION", new_id(), "02"],
+        [G3, "G3 12000", "SOC_COORDINATION", new_id(), "02"],
+        [G4, "G4 membre inconnu", "CONTROL", H, "02"],
+        [G6, "G6 seul dans le 06", "CONTROL", P, "06"],
+        [G9, "G9 seul dans le 09", "CONTROL", L6, "09"],
+        [G12, "G12 tête inconnue", "SOC_COORDINATION", new_id(), "12"],
+    ])
+    # the heads of G2, G3 exist (sociétés de coordination), G12's does not
+    orgs.append([groups[0][3], "Coordination G2", "SOC_COORDINATION", "02", G2, "", "", "", ""])
+    orgs.append([groups[1][3], "Coordination G3", "SOC_COORDINATION", "02", G3, "", "", "", ""])
+
+    os.makedirs(d, exist_ok=True)
+
+    def write(name, head, rows, eol="\n"):
+        with open(os.path.join(d, name), "w", encoding="utf-8", newline="") as f:
+            f.write(";".join(head) + eol)
+            for r in rows:
+                f.write(";".join(str(x) for x in r) + eol)
+
+    write("organisms.csv", ORG_HEAD, orgs)
+    write("groups.csv", ["id", "name", "kind", "head_id", "departement"], groups)
+    write("foyers.csv", ["owner", "manager", "structure_id", "beds", "autonomous", "dwellings",
+                         "conv", "construct", "year"], foyers)
+    head = ["siren", "manager", "DEPCOM", "CONSTRUCT", "PATRIMOINE", "ORIGINE", "CONV"]
+    for y, rows in rpls.items():
+        write("rpls-%d.csv" % y, head, rows, eol="\r\n" if y == 2021 else "\n")
+    # U's own 2024 file, without owner column (--owner): replaces its 7 lines by 2
+    write("rpls-2024-%s.csv" % U, ["DEPCOM_CODE", "CONSTRUCT", "PATRIMOINE", "ORIGINE", "CONV"],
+          [("08001", 1970, 1970, 1, 2), ("08001", 2001, 2001, 1, 1)])
+    # V's 2024 submission file (64 positions; 26 CONSTRUCT, 28 PATRIMOINE, 29 ORIGINE,
+    # 32 FINAN, 34 CONV, 35-36 convention, 53 manager's ministry number)
+    sub = [  # (construct, patr, orig, conv, pos53)
+        (1976, 1976, 1, 2, "010000002"),   # W, 2°
+        (1977, 1977, 1, 2, "010000002"),   # W, nothing
+        (2001, 2001, 1, 1, "010000002"),   # W, 1°
+        (1970, 1970, 1, 2, ""),            # V, 2°
+        (2010, 2010, 1, 1, "010000001"),   # V itself named
+        (2011, 2011, 1, 1, "010999999"),   # a number no organism has: nobody's, UNKNOWN_REFERENCE
+    ]
+    lines = ["2024;010000001;V dépose un fichier;;Direction;;1 RUE DE LA PAIX;;10000 Aube;%s;%d;adversarial"
+             % (siret(V), len(sub))]
+    for k, (c, p, o, cv, m) in enumerate(sub, 1):
+        pos = [""] * 64
+        pos[0] = "%010d" % k
+        pos[1] = "LGT%07d" % k
+        pos[2] = "1"
+        pos[3] = "10387"
+        pos[4] = "10000"
+        pos[5] = "TROYES"
+        pos[21] = "2"
+        pos[22] = "C"
+        pos[23] = "3"
+        pos[24] = "60"
+        pos[25] = str(c)
+        pos[26] = str(p)
+        pos[27] = str(p)
+        pos[28] = str(o)
+        pos[31] = "99" if c < 1977 else "13"
+        pos[33] = str(cv)
+        if cv == 1:
+            pos[34] = "10/%d/%04d" % (c, k)
+            pos[35] = "01/01/%d" % max(c, 1978)
+        pos[36] = "9"
+        pos[39] = "1"
+        pos[52] = m
+        lines.append(";".join(pos))
+    with open(os.path.join(d, "rpls-2024-%s.txt" % V), "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    gen(sys.argv[1])
