@@ -15,7 +15,7 @@ computes the expected `hlm count --format json` figures and the findings
 for each date, runs hlm, and compares.
 
 Usage:
-  count_oracle.py --hlm BIN DIR [DIR...] --dates 2020-12-31,2021-01-01 [--db STORE] [--keep]
+  count_oracle.py --hlm BIN [--dates D1,D2...] [--db STORE] DIR[@D1,D2...] ...
 Prints one line per mismatch, then `N passed, N failed`; exit 1 on any mismatch.
 """
 import argparse
@@ -421,6 +421,10 @@ def compare(hlm, db, data, as_of, t, label, maxshow=20):
     rc, out, err = run([hlm, "--db", db, "check", "--as-of", as_of, "--format", "json"])
     t.check(rc in (0, 1), "%s %s: hlm check exit %d %s" % (label, as_of, rc, err[:200]))
     got = json.loads(out) if rc in (0, 1) else {"findings": []}
+    t.check(got.get("as_of") == as_of, "%s %s: check as_of %r" % (label, as_of, got.get("as_of")))
+    viol = any(f["severity"] == "violation" for f in got.get("findings", []))
+    t.check(rc == (1 if viol else 0), "%s %s: hlm check exit %d with%s a violation"
+            % (label, as_of, rc, "" if viol else "out"))
     have = collections.Counter()
     for f in got.get("findings", []):
         if f["rule"] in RULES:
@@ -449,14 +453,16 @@ def main():
     ap.add_argument("dirs", nargs="+")
     a = ap.parse_args()
     t = Tally()
-    for d in a.dirs:
+    for arg in a.dirs:
+        d, _, dates = arg.partition("@")   # DIR@D1,D2 overrides --dates for DIR
+        dates = dates or a.dates
         data = load_dir(d)
         with tempfile.TemporaryDirectory() as tmp:
             db = a.db
             if not db:
                 db = os.path.join(tmp, "oracle.db")
                 load_store(a.hlm, db, data)
-            for as_of in a.dates.split(","):
+            for as_of in dates.split(","):
                 compare(a.hlm, db, data, as_of, t, os.path.basename(os.path.normpath(d)))
     print("%d passed, %d failed" % (t.passed, t.failed))
     sys.exit(1 if t.failed else 0)

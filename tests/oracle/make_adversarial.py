@@ -55,7 +55,7 @@ ORG_HEAD = ["id", "name", "kind", "departement", "group_id", "rpls_number",
 orgs = []
 groups = []
 foyers = []          # (owner, manager, sid, beds, autonomous, dwellings, conv, construct, year)
-rpls = {2020: [], 2021: [], 2024: []}   # (owner, manager, depcom, construct, patrimoine, origine, conv)
+rpls = {2018: [], 2020: [], 2021: [], 2024: []}   # (owner, manager, depcom, construct, patrimoine, origine, conv)
 
 
 def org(name, kind, dep, group="", rpls_number="", acc="0", loans="0", insuff="0"):
@@ -84,6 +84,7 @@ def gen(d):
     G2, G3, G4, G6, G9, G12 = (new_id() for _ in range(6))
     # ---------------------------------------------------------- département 01: 12 000 boundary
     A = org("A 12000 exactement", "OPH", "01")
+    line(2018, A, 5, dep="01")                              # SOON from 2018-11-25 only
     line(2020, A, 5, dep="01")
     foyer(2020, A, autonomous=1, dwellings=11990)           # 2020: 11 995 -> warning SOON
     line(2024, A, 10, dep="01")
@@ -192,6 +193,25 @@ def gen(d):
     foyer(2024, X, beds=30, manager=new_id())               # manager in no file
     line(2024, new_id(), 3, manager=X, dep="11", construct=1950, conv=2)   # owner in no file:
     # not of a counting kind, so X's 2° does not take them; X manages them
+    # ---------------------------------------------------------- foyers year by year (département 13)
+    Y = org("Y foyers 2020 seulement", "OPH", "13")
+    line(2020, Y, 2, dep="13")
+    line(2021, Y, 2, dep="13")                              # RPLS 2021, foyers still 2020
+    foyer(2020, Y, beds=6)
+    Z = org("Z SEM non agréée propriétaire de foyers", "SEM", "13")
+    foyer(2020, Z, beds=9, manager=Y, conv=1)                # 1°: 3 for Y
+    foyer(2020, Z, beds=30, manager=Y, conv=2, construct=1960)   # owner not counting: no
+    foyer(2020, Y, autonomous=1, dwellings=7, conv=2, construct=1976)   # 2°: 7
+    foyer(2020, Y, autonomous=1, dwellings=5, conv=2, construct=1977)   # no
+    Z2 = org("Z2 sans parc, hors groupe", "ESH", "13")      # blocks Y's département exemption
+    # ---------------------------------------------------------- more groups in département 02
+    G13, G14 = new_id(), new_id()
+    orgs.append([new_id(), "Membre non compté de G13", "SOC_COORDINATION", "02", G13, "", "", "", ""])
+    org("SEM agréée sans parc de G14", "SEM_AGREE", "02", group=G14)
+    groups.extend([
+        [G13, "G13 sans membre compté", "SOC_COORDINATION", new_id(), "02"],
+        [G14, "G14 SEM agréée inconnue", "SOC_COORDINATION", new_id(), "02"],
+    ])
     groups.extend([
         [G2, "G2 trop petit", "SOC_COORDINATION", new_id(), "02"],
         [G3, "G3 12000", "SOC_COORDINATION", new_id(), "02"],
@@ -260,7 +280,7 @@ def gen(d):
         pos[52] = m
         lines.append(";".join(pos))
     with open(os.path.join(d, "rpls-2024-%s.txt" % V), "w", encoding="utf-8", newline="") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write("\r\n".join(lines) + "\r\n")           # CRLF
 
 
 if __name__ == "__main__":
