@@ -204,6 +204,30 @@ def gen(d):
     foyer(2020, Y, autonomous=1, dwellings=7, conv=2, construct=1976)   # 2°: 7
     foyer(2020, Y, autonomous=1, dwellings=5, conv=2, construct=1977)   # no
     Z2 = org("Z2 sans parc, hors groupe", "ESH", "13")      # blocks Y's département exemption
+    # ---------------------------------------------------------- 50 000 (1993 text), département 14
+    BIG1 = org("BIG1 50000", "OPH", "14")
+    BIG2 = org("BIG2 50001 dont un géré", "ESH", "14")
+    BIG3 = org("BIG3 SEM agréée 50001", "SEM_AGREE", "14")
+    line(2020, BIG1, 50000, dep="14", construct=1990)
+    line(2020, BIG2, 50000, dep="14", construct=1990)
+    line(2020, BIG1, 1, manager=BIG2, dep="14", construct=1990)   # BIG1 owns 50001, manages 50000
+    line(2020, BIG3, 50001, dep="14", construct=1990)
+    # ---------------------------------------------------------- managed vs owned (département 15)
+    LN = org("LN possède 1499, gère 1500", "OPH", "15", loans="0", insuff="1")
+    LO = org("LO possède 1500, gère 1499", "OPH", "15", loans="0", insuff="1")
+    for y in (2020, 2021):
+        line(y, LN, 1499, dep="15", construct=1990)
+        line(y, LO, 1499, dep="15", construct=1990)
+        line(y, LO, 1, manager=LN, dep="15", construct=1990)
+    K3 = org("K3 accession 600 possédés, 5 gérés", "OPH", "05", acc="1")
+    line(2024, K3, 600, dep="05", construct=2020, patr=2020)
+    line(2024, K2, 5, manager=K3, dep="05", construct=2020, patr=2020)   # owned by K2: not K3's
+    J2 = org("J2 accession 601 dont 1 géré par un autre", "ESH", "05", acc="1")
+    line(2024, J2, 600, dep="05", construct=2020, patr=2020)
+    line(2024, J2, 1, manager=K3, dep="05", construct=2020, patr=2020)   # still J2's: 601
+    JG = org("JG membre de G6 dans le 03", "OPH", "03", group=G6)   # does not block J's exemption
+    line(2020, JG, 2, dep="03")
+    line(2024, JG, 2, dep="03")
     # ---------------------------------------------------------- more groups in département 02
     G13, G14 = new_id(), new_id()
     orgs.append([new_id(), "Membre non compté de G13", "SOC_COORDINATION", "02", G13, "", "", "", ""])
