@@ -445,11 +445,40 @@ def compare(hlm, db, data, as_of, t, label, maxshow=20):
         ", ".join("%s %d" % (c, n) for c, n in sorted(collections.Counter(k[3] for k in exp.findings).items()))))
 
 
+def compare_filters(hlm, db, data, as_of, t, label):
+    """--organism, --group and --rule give the same figures as the whole listing."""
+    exp = compute(data, as_of)
+    for oid in sorted(exp.counts)[:5]:
+        rc, out, err = run([hlm, "--db", db, "count", "--as-of", as_of, "--organism", oid,
+                            "--format", "json"])
+        got = json.loads(out)["organisms"] if rc == 0 else []
+        c = exp.counts[oid]
+        ok = (len(got) == 1 and got[0]["id"] == oid and
+              all(got[0][k] == (None if c is None else c[k]) for k in COUNT_FIELDS))
+        t.check(ok, "%s %s: count --organism %s" % (label, as_of, oid))
+    for gid in sorted(data.groups):
+        rc, out, err = run([hlm, "--db", db, "count", "--as-of", as_of, "--group", gid,
+                            "--format", "json"])
+        got = sorted(o["id"] for o in json.loads(out)["organisms"]) if rc == 0 else None
+        want = sorted(oid for oid, o in data.orgs.items()
+                      if o.get("group_id") == gid and o["kind"] in COUNTING)
+        t.check(got == want, "%s %s: count --group %s lists %s, expected %s" % (label, as_of, gid, got, want))
+    for rule in ("L423-1", "L423-2"):
+        rc, out, err = run([hlm, "--db", db, "check", "--as-of", as_of, "--rule", rule,
+                            "--format", "json"])
+        got = collections.Counter() if rc not in (0, 1) else collections.Counter(
+            (f["rule"], f.get("version"), f["severity"], f["code"], f["subject"]["type"],
+             f["subject"].get("id")) for f in json.loads(out)["findings"])
+        want = collections.Counter(f for f in exp.findings if f[0] == rule)
+        t.check(got == want, "%s %s: check --rule %s differs" % (label, as_of, rule))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hlm", required=True)
     ap.add_argument("--dates", default="2020-06-30,2020-12-31,2021-01-01,2024-06-30,2025-06-30")
     ap.add_argument("--db", help="already loaded store (only with one DIR)")
+    ap.add_argument("--filters", action="store_true", help="also --organism, --group, --rule")
     ap.add_argument("dirs", nargs="+")
     a = ap.parse_args()
     t = Tally()
@@ -464,6 +493,8 @@ def main():
                 load_store(a.hlm, db, data)
             for as_of in dates.split(","):
                 compare(a.hlm, db, data, as_of, t, os.path.basename(os.path.normpath(d)))
+                if a.filters:
+                    compare_filters(a.hlm, db, data, as_of, t, os.path.basename(os.path.normpath(d)))
     print("%d passed, %d failed" % (t.passed, t.failed))
     sys.exit(1 if t.failed else 0)
 

@@ -81,7 +81,7 @@ def foyer(year, owner, beds=0, manager="", autonomous=0, dwellings="", conv=1, c
 
 def gen(d):
     # ---------------------------------------------------------- groups
-    G2, G3, G4, G6, G9, G12 = (new_id() for _ in range(6))
+    G2, G3, G4, G6, G9, G12, HEAD2, HEAD3 = (new_id() for _ in range(8))
     # ---------------------------------------------------------- département 01: 12 000 boundary
     A = org("A 12000 exactement", "OPH", "01")
     line(2018, A, 5, dep="01")                              # SOON from 2018-11-25 only
@@ -237,16 +237,16 @@ def gen(d):
         [G14, "G14 SEM agréée inconnue", "SOC_COORDINATION", new_id(), "02"],
     ])
     groups.extend([
-        [G2, "G2 trop petit", "SOC_COORDINATION", new_id(), "02"],
-        [G3, "G3 12000", "SOC_COORDINATION", new_id(), "02"],
+        [G2, "G2 trop petit", "SOC_COORDINATION", HEAD2, "02"],
+        [G3, "G3 12000", "SOC_COORDINATION", HEAD3, "02"],
         [G4, "G4 membre inconnu", "CONTROL", H, "02"],
         [G6, "G6 seul dans le 06", "CONTROL", P, "06"],
         [G9, "G9 seul dans le 09", "CONTROL", L6, "09"],
         [G12, "G12 tête inconnue", "SOC_COORDINATION", new_id(), "12"],
     ])
     # the heads of G2, G3 exist (sociétés de coordination), G12's does not
-    orgs.append([groups[0][3], "Coordination G2", "SOC_COORDINATION", "02", G2, "", "", "", ""])
-    orgs.append([groups[1][3], "Coordination G3", "SOC_COORDINATION", "02", G3, "", "", "", ""])
+    orgs.append([HEAD2, "Coordination G2", "SOC_COORDINATION", "02", G2, "", "", "", ""])
+    orgs.append([HEAD3, "Coordination G3", "SOC_COORDINATION", "02", G3, "", "", "", ""])
 
     os.makedirs(d, exist_ok=True)
 

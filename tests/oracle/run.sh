@@ -10,6 +10,6 @@ d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT INT TERM
 "$hlm" demo --dwellings 20000 --seed 5 --out "$d/demo" >/dev/null || { echo "hlm demo failed"; exit 1; }
 "$py" "$here/make_adversarial.py" "$d/adversarial" || exit 1
-"$py" "$here/count_oracle.py" --hlm "$hlm" \
+"$py" "$here/count_oracle.py" --hlm "$hlm" --filters \
   "$d/demo@2020-12-31,2021-01-01" \
   "$d/adversarial@2018-11-24,2018-11-25,2020-06-30,2020-12-31,2021-01-01,2021-06-30,2024-06-30,2025-06-30"
