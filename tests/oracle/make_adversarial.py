@@ -183,6 +183,7 @@ def gen(d):
     # ---------------------------------------------------------- submission file (département 10)
     V = org("V dépose un fichier", "OPH", "10", rpls_number="010000001")
     W = org("W gère pour V", "ESH", "10", rpls_number="010000002")
+    line(2024, V, 40, manager=W, dep="10", construct=1950, conv=2)   # replaced by V's .txt
     # ---------------------------------------------------------- references to nothing (département 11)
     X = org("X groupe inconnu", "OPH", "11", group=new_id())
     line(2020, X, 2, dep="11")
@@ -225,6 +226,10 @@ def gen(d):
     J2 = org("J2 accession 601 dont 1 géré par un autre", "ESH", "05", acc="1")
     line(2024, J2, 600, dep="05", construct=2020, patr=2020)
     line(2024, J2, 1, manager=K3, dep="05", construct=2020, patr=2020)   # still J2's: 601
+    line(2024, K2, 2, dep="05", construct=1960, conv=2)     # SEM agréée owner: 2° holds
+    JG2 = org("JG2 membre inconnu de G6, seul groupe du 06", "ESH", "06", group=G6)
+    foyer(2024, K2, beds=30, manager=S2, conv=1)            # manager not counting: nobody
+    foyer(2024, K2, beds=30, autonomous=1, dwellings=10, conv=1)   # 10 dwellings, beds not converted
     JG = org("JG membre de G6 dans le 03", "OPH", "03", group=G6)   # does not block J's exemption
     line(2020, JG, 2, dep="03")
     line(2024, JG, 2, dep="03")
@@ -262,7 +267,12 @@ def gen(d):
                          "conv", "construct", "year"], foyers)
     head = ["siren", "manager", "DEPCOM", "CONSTRUCT", "PATRIMOINE", "ORIGINE", "CONV"]
     for y, rows in rpls.items():
-        write("rpls-%d.csv" % y, head, rows, eol="\r\n" if y == 2021 else "\n")
+        if y == 2021:   # column `owner`, older names, another order, extra columns, CRLF
+            write("rpls-2021.csv", ["CONV", "FINAN", "owner", "DEPCOM_CODE", "ORIGINE", "PATRIMOINE",
+                                    "CONSTRUCT", "manager", "NBPIECE"],
+                  [(r[6], 13, r[0], r[2], r[5], r[4], r[3], r[1], 3) for r in rows], eol="\r\n")
+        else:
+            write("rpls-%d.csv" % y, head, rows)
     # U's own 2024 file, without owner column (--owner): replaces its 7 lines by 2
     write("rpls-2024-%s.csv" % U, ["DEPCOM_CODE", "CONSTRUCT", "PATRIMOINE", "ORIGINE", "CONV"],
           [("08001", 1970, 1970, 1, 2), ("08001", 2001, 2001, 1, 1)])

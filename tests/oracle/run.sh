@@ -12,4 +12,4 @@ trap 'rm -rf "$d"' EXIT INT TERM
 "$py" "$here/make_adversarial.py" "$d/adversarial" || exit 1
 "$py" "$here/count_oracle.py" --hlm "$hlm" --filters \
   "$d/demo@2020-12-31,2021-01-01" \
-  "$d/adversarial@2018-11-24,2018-11-25,2020-06-30,2020-12-31,2021-01-01,2021-06-30,2024-06-30,2025-06-30"
+  "$d/adversarial@2017-06-30,2018-11-24,2018-11-25,2020-06-30,2020-12-31,2021-01-01,2021-06-30,2024-06-30,2025-06-30"
