@@ -163,7 +163,10 @@ def compute(data, as_of):
         if f["year"] is not None and ystart(f["year"]) <= as_of and f["year"] > fbest.get(f["owner"], -1):
             fbest[f["owner"]] = f["year"]
     sel_foyers = [f for f in data.foyers if fbest.get(f["owner"]) == f["year"]]
-    res.millesime = max(best.values()) if best else None
+    # the most recent stock year used: RPLS years and foyer years (foyers.csv `year`
+    # is a millésime too, formats.md); hlm's reading, the spec does not say which
+    years = list(best.values()) + list(fbest.values())
+    res.millesime = max(years) if years else None
 
     named = set()
     managed = collections.Counter()

@@ -199,6 +199,8 @@ def gen(d):
     line(2020, Y, 2, dep="13")
     line(2021, Y, 2, dep="13")                              # RPLS 2021, foyers still 2020
     foyer(2020, Y, beds=6)
+    foyer(2025, Y, beds=3)                                  # foyers 2025, no RPLS 2025
+    foyer(2019, Y, beds=3)                                  # foyers 2019, no RPLS 2019
     Z = org("Z SEM non agréée propriétaire de foyers", "SEM", "13")
     foyer(2020, Z, beds=9, manager=Y, conv=1)                # 1°: 3 for Y
     foyer(2020, Z, beds=30, manager=Y, conv=2, construct=1960)   # owner not counting: no
