@@ -15,7 +15,8 @@ computes the expected `hlm count --format json` figures and the findings
 for each date, runs hlm, and compares.
 
 Usage:
-  count_oracle.py --hlm BIN [--dates D1,D2...] [--db STORE] DIR[@D1,D2...] ...
+  count_oracle.py --hlm BIN [--dates D1,D2...] [--db STORE] [--filters] [--reverse-import]
+                  [reverse:]DIR[@D1,D2...] ...
 Prints one line per mismatch, then `N passed, N failed`; exit 1 on any mismatch.
 """
 import argparse
@@ -277,10 +278,12 @@ def compute(data, as_of):
         if k not in HLM5:
             continue
         if as_of < ELAN:
-            # L423-2, 1993 text
+            # L423-2, 1993 text (in force from 1993-01-30, hlm rules)
             v = "1993-01-30"
             need_missing = False
-            if managed_of(oid) is None:
+            if as_of < "1993-01-30":
+                pass
+            elif managed_of(oid) is None:
                 need_missing = True
             elif managed_of(oid) > 50000:
                 add("L423-2", v, "info", "OVER_50000", "organism", oid)
@@ -293,10 +296,12 @@ def compute(data, as_of):
                     add("L423-2", "2018-11-25", "warning", "GROUP_REQUIRED_SOON", "organism", oid)
             if need_missing:
                 add("L423-2", v, "warning", "MISSING_FACT", "organism", oid)
-            # L423-1, 2012 text
+            # L423-1, 2012 text (dated 1978-06-08 by hlm, I15)
             v1 = "1978-06-08"
             m = managed_of(oid)
-            if m is None:
+            if as_of < v1:
+                pass
+            elif m is None:
                 add("L423-1", v1, "warning", "MISSING_FACT", "organism", oid)
             elif m < 1500 and built10[oid] < 500:
                 loans = to_int(o.get("loans_granted_10y"))
@@ -366,8 +371,14 @@ def run(cmd):
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
-def load_store(hlm, db, data):
-    for kind, path, extra in data.imports:
+def load_store(hlm, db, data, reverse=False):
+    """Imports in hlm demo's order, or (reverse) the stock first and organisms.csv last:
+    references are not enforced at import, so the order must not matter (formats.md)."""
+    imports = data.imports
+    if reverse:
+        imports = [i for i in imports if i[0] == "rpls"] + \
+                  [i for i in imports if i[0] != "rpls"][::-1]
+    for kind, path, extra in imports:
         cmd = [hlm, "--db", db, "import", kind, path] + extra
         if kind in ("organisms", "groups", "foyers"):
             cmd.append("--ignore-unknown-columns")
@@ -482,10 +493,15 @@ def main():
     ap.add_argument("--dates", default="2020-06-30,2020-12-31,2021-01-01,2024-06-30,2025-06-30")
     ap.add_argument("--db", help="already loaded store (only with one DIR)")
     ap.add_argument("--filters", action="store_true", help="also --organism, --group, --rule")
+    ap.add_argument("--reverse-import", action="store_true",
+                    help="import the RPLS files first and organisms.csv last")
     ap.add_argument("dirs", nargs="+")
     a = ap.parse_args()
     t = Tally()
     for arg in a.dirs:
+        reverse = a.reverse_import
+        if arg.startswith("reverse:"):     # reverse:DIR imports that one in reverse order
+            arg, reverse = arg[len("reverse:"):], True
         d, _, dates = arg.partition("@")   # DIR@D1,D2 overrides --dates for DIR
         dates = dates or a.dates
         data = load_dir(d)
@@ -493,11 +509,12 @@ def main():
             db = a.db
             if not db:
                 db = os.path.join(tmp, "oracle.db")
-                load_store(a.hlm, db, data)
+                load_store(a.hlm, db, data, reverse)
             for as_of in dates.split(","):
-                compare(a.hlm, db, data, as_of, t, os.path.basename(os.path.normpath(d)))
+                label = os.path.basename(os.path.normpath(d)) + (" (reverse import)" if reverse else "")
+                compare(a.hlm, db, data, as_of, t, label)
                 if a.filters:
-                    compare_filters(a.hlm, db, data, as_of, t, os.path.basename(os.path.normpath(d)))
+                    compare_filters(a.hlm, db, data, as_of, t, label)
     print("%d passed, %d failed" % (t.passed, t.failed))
     sys.exit(1 if t.failed else 0)
 
