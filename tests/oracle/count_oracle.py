@@ -9,6 +9,9 @@ It reads a directory of input files laid out like `hlm demo --out DIR`:
   rpls-YYYY.csv          open-data file (column siren/owner), millésime YYYY
   rpls-YYYY-SIREN.csv    open-data file of one landlord without owner column (--owner SIREN)
   rpls-YYYY-SIREN.txt    landlord submission file (header + 64-position lines)
+  rpls-YYYY-TAG.csv      another open-data file of year YYYY (TAG not a SIREN)
+Files of one year are imported national first, then the others by name; each replaces,
+for its year, the stock of every owner present in it (formats.md).
 imports them into a fresh store with the built hlm (unless --db names a loaded store),
 computes the expected `hlm count --format json` figures and the findings
 (rule, code, severity, subject, version) of rules L423-1, L423-2 and DATA-REF
@@ -93,13 +96,17 @@ def load_dir(d):
                 "dwellings": to_int(r.get("dwellings")) or 0,
                 "conv": to_int(r["conv"]), "construct": to_int(r["construct"]),
                 "year": to_int(r["year"])})
-    files = sorted(f for f in os.listdir(d) if re.fullmatch(r"rpls-\d{4}(-\d{9})?\.(csv|txt)", f))
+    files = sorted(f for f in os.listdir(d) if re.fullmatch(r"rpls-\d{4}(-\w+)?\.(csv|txt)", f))
     # open-data national files first, then single-landlord files (hlm demo's order)
     files.sort(key=lambda f: (f.count("-"), f))
     for f in files:
         p = os.path.join(d, f)
-        m = re.fullmatch(r"rpls-(\d{4})(?:-(\d{9}))?\.(csv|txt)", f)
+        # rpls-YYYY-SIREN.csv: one landlord's file without owner column (--owner);
+        # rpls-YYYY-TAG.csv: another national file of that year, imported after
+        m = re.fullmatch(r"rpls-(\d{4})(?:-(\w+))?\.(csv|txt)", f)
         year, owner, ext = int(m.group(1)), m.group(2), m.group(3)
+        if owner and not re.fullmatch(r"\d{9}", owner):
+            owner = None
         if ext == "txt":
             file_stock = read_submission(data, p)
             data.imports.append(("rpls", p, []))

@@ -151,6 +151,9 @@ def gen(d):
     line(2020, P, 3, dep="08")
     line(2020, P, 1, manager=T, dep="08")
     line(2024, P, 4, dep="08")
+    P2 = org("P2 seulement dans le second fichier 2024", "COOP", "08")
+    second_2024 = [(P, "", "08001", 1960, 1960, 1, 2),     # P's 2024 stock becomes this one line
+                   (P2, "", "08001", 2000, 2000, 1, 1), (P2, "", "08001", 2001, 2001, 1, 1)]
     Q = org("Q seulement en 2020", "ESH", "08")
     R = org("R gère pour Q", "COOP", "08")
     line(2020, Q, 3, dep="08")
@@ -275,6 +278,8 @@ def gen(d):
                   [(r[6], 13, r[0], r[2], r[5], r[4], r[3], r[1], 3) for r in rows], eol="\r\n")
         else:
             write("rpls-%d.csv" % y, head, rows)
+    # a second national file for 2024, imported after: replaces P's 2024 stock only
+    write("rpls-2024-b2.csv", head, second_2024)
     # U's own 2024 file, without owner column (--owner): replaces its 7 lines by 2
     write("rpls-2024-%s.csv" % U, ["DEPCOM_CODE", "CONSTRUCT", "PATRIMOINE", "ORIGINE", "CONV"],
           [("08001", 1970, 1970, 1, 2), ("08001", 2001, 2001, 1, 1)])
