@@ -3,7 +3,7 @@
 # Runs apt-get only when something is missing; needs root for that.
 set -eu
 pkgs="build-essential cmake ninja-build pkg-config libsqlite3-dev sqlite3 \
-libjansson-dev libcmocka-dev libgmp-dev"
+libjansson-dev libcmocka-dev libgmp-dev python3"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
