@@ -836,12 +836,25 @@ def compare_share_price(R, D, db, as_of, tag):
     for t in D.transfers[:10]:
         if D.kind(t["company"]) in HLM_CO and t.get("signed"):
             cases.append((t["company"], t["signed"], t["seller"]))
+    # explicit bases: acquisitions in years with two Livret A changes, in the sale year, the text limits
+    if cos:
+        c = cos[0]
+        for acq in ("2006-03-01", "2008-12-31", "2009-06-15", "2011-01-01", "2013-07-31", "2022-02-01",
+                    as_of):
+            cases.append((c, as_of, ("base", 12345, acq)))
+        for sold in ("2007-12-31", "2008-01-01", "2014-03-26", "2014-03-27"):
+            cases.append((c, sold, ("base", 10001, "2010-05-05")))
+            cases.append((c, sold, None))
     for c, sold, h in cases:
         args = ["share-price", "--company", c, "--sold", sold, "--format", "json", "--as-of", as_of]
-        if h:
-            args += ["--holder", h]
         base = acq = None
-        if h:
+        if isinstance(h, tuple):
+            base, acq = F(h[1]), h[2]
+            args += ["--base-cents", str(h[1]), "--acquired", h[2]]
+            if acq > sold:
+                continue
+        elif h:
+            args += ["--holder", h]
             base, acq = holder_acquisition(D, c, h, sold)
         o = share_cap(D, c, sold, base, acq)
         what = "%s share-price %s %s %s" % (tag, c, sold, h)
