@@ -214,15 +214,22 @@ def votes_company(D, c, as_of):
     ph = D.per_holder(c, as_of)
     cat_sh = {1: 0, 2: 0, 3: 0, 4: 0}
     holders = {1: [], 2: [], 3: [], 4: []}
+    uncategorized = 0
     for (h, cat), s in ph.items():
         if cat in ("1", "2", "3", "4"):
             cat_sh[int(cat)] += s
             holders[int(cat)].append((h, s))
+        else:
+            uncategorized += s
     S = sum(cat_sh.values())
+    S_all = S + uncategorized
     T = 10 * S
     A = (2 * T) // 3 - 1
     B = T - A
     findings = set()
+    if uncategorized:
+        # shares without a category: out of the votes, a missing fact (reading C4)
+        findings.add(finding("L422-2-1", "MISSING_FACT", "warning", "organism", c))
     cat_votes = {}
     cat_ties = False
     s1, s4 = cat_sh[1], cat_sh[4]
@@ -247,6 +254,7 @@ def votes_company(D, c, as_of):
         if v1 < T // 2 + 1:
             v1 = T // 2 + 1
             v4 = A - v1
+            cat_ties = False  # the guarantee fixes category 1: the lot decides nothing (reading C3)
     cat_votes[1], cat_votes[4] = v1, v4
     st = D.statutes.get(c)
     if st is None or st.get("cat2_votes", "") == "" or st.get("cat3_votes", "") == "":
@@ -274,13 +282,14 @@ def votes_company(D, c, as_of):
     if ties or cat_ties:
         findings.add(finding("L422-2-1", "LOT_REQUIRED", "info", "organism", c))
     # composition findings
-    if 2 * s1 <= S:
+    # unknown categories might all be category 1: only a sure minority is a finding (reading C4)
+    if 2 * (s1 + uncategorized) <= S_all:
         findings.add(finding("L422-2-1", "REFERENCE_NOT_MAJORITY", "violation", "organism", c))
     rows = D.rows_of(c, as_of)
     if any(r.get("category") == "1" and r.get("holder_type") in ("PERSON", "EMPLOYEE_FUND") for r in rows):
         findings.add(finding("L422-2-1", "REFERENCE_INELIGIBLE", "violation", "organism", c))
     persons = sum(int(r["shares"]) for r in rows if r.get("holder_type") == "PERSON")
-    if 20 * persons > S:
+    if 20 * persons > S_all:
         findings.add(finding("L422-2-1", "PERSONS_OVER_5PCT", "violation", "organism", c))
     pacts = {}
     for r in rows:
@@ -327,6 +336,9 @@ def share_cap(D, company, sold, base=None, acquired=None):
         b = F(nom)
         years = list(range(sy - 20, sy))
         kind = "nominal"
+    if years and years[0] < 1981:
+        # the Livret A table starts on 1981-10-16: no rate on 31 December before (reading C26)
+        return {"version": version, "base": kind, "base_cents": b, "missing": True}
     ys = []
     tot = b
     for y in years:
@@ -367,7 +379,9 @@ def transfer_findings(D, as_of):
         if t.get("price_cents") and int(t["shares"]) > 0:
             base, acq = holder_acquisition(D, c, t["seller"], sold)
             cap = share_cap(D, c, sold, base, acq)
-            if cap is not None and cap.get("cap_cents") is not None:
+            if cap is not None and cap.get("missing"):
+                out.add(finding("L423-4", "MISSING_FACT", "warning", "transfer", t["id"]))
+            elif cap is not None and cap.get("cap_cents") is not None:
                 if F(int(t["price_cents"]), int(t["shares"])) > cap["cap_cents"]:
                     out.add(finding("L423-4", "PRICE_ABOVE_CAP", "violation", "transfer", t["id"]))
         if sold >= "2014-03-27":
@@ -396,6 +410,9 @@ def capital_ops_findings(D, as_of):
         elif k == "AMORTIZATION":
             out.add(finding("L423-5", "AMORTIZATION_FORBIDDEN", "violation", "organism", c))
         elif k == "REDUCTION_BUYBACK" and op.get("price_per_share_cents"):
+            if op["date"] < "2008-01-01":
+                out.add(finding("L423-5", "TEXT_NOT_ENCODED", "info", "organism", c))
+                continue
             cap = share_cap(D, c, op["date"])
             if cap is not None and cap.get("cap_cents") is not None and \
                     int(op["price_per_share_cents"]) > cap["cap_cents"]:
@@ -422,6 +439,10 @@ def coordination_findings(D, as_of):
                 k = D.kind(h)
                 if s > 0 and k is not None:
                     held.setdefault(h, set()).add(c)
+                if k is None and h[:1].isdigit():
+                    # an organism absent from organisms.csv: its kind is unknown (reading C18)
+                    out.add(finding("R423-86", "MISSING_FACT", "warning", "organism", c))
+                    continue
                 if k not in SC_ALLOWED and k not in LOCAL:
                     out.add(finding("R423-86", "HOLDER_NOT_ALLOWED", "violation", "organism", c))
             loc = sum(s for h, s in sh.items() if D.kind(h) in LOCAL)
@@ -518,7 +539,11 @@ def loan_eval(D, L, as_of):
     signed = L["signed"]
     lender, borrower = L["lender"], L["borrower"]
     eligible = False
-    if D.kind(borrower) in HLM_CO:
+    if D.kind(borrower) is None:
+        # borrower unknown: eligibility not judged (reading M15)
+        f.add(finding(rule, "MISSING_FACT", "warning", "loan", lid))
+        eligible = True
+    elif D.kind(borrower) in HLM_CO:
         sh = D.shares_by_holder(borrower, signed)
         S = sum(sh.values())
         if L["kind"] == "ADVANCE":
@@ -637,7 +662,7 @@ def levy_compute(base, rates):
             continue
         cpd = contribution(b["avg"], rates)
         before = b["dwellings"] * cpd
-        lv = round_half_up(min(before, b["cap"]))
+        lv = max(0, round_half_up(min(before, b["cap"])))  # a levy is never negative (reading M5)
         res[o] = {"cpd": cpd, "before": before, "levy": lv}
         tot += lv
     return res, tot
@@ -721,7 +746,9 @@ def cooperation_findings(D, as_of):
         for r in D.cooperation:
             if r["structure"] != s or (r.get("joined") and r["joined"] > as_of):
                 continue
-            if not member_allowed(D, r["member"], as_of):
+            if D.kind(r["member"]) is None:
+                out.add(finding("L423-6", "MISSING_FACT", "warning", "organism", r["member"]))
+            elif not member_allowed(D, r["member"], as_of):
                 out.add(finding("L423-6", "COOPERATION_MEMBER_NOT_ALLOWED", "violation", "organism", r["member"]))
             cs = r.get("convention_signed") or ""
             if not cs or cs > as_of:
