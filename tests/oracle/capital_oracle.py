@@ -305,9 +305,10 @@ def votes_company(D, c, as_of):
 
 
 def esh_companies(D, as_of):
+    """ESH with at least one holding row at the date (no cap table: the capital rules say nothing, C17)."""
     cs = set()
     for h in D.holdings:
-        if D.kind(h["company"]) == "ESH":
+        if D.kind(h["company"]) == "ESH" and (not h.get("acquired") or h["acquired"] <= as_of):
             cs.add(h["company"])
     return sorted(cs)
 
@@ -460,6 +461,7 @@ def coordination_findings(D, as_of):
                 continue
             nom = D.nominal(c)
             if nom is None:
+                out.add(finding("R423-86", "MISSING_FACT", "warning", "organism", c))
                 continue
             cap = floor_f(F(nom * (livret_31dec(int(dv["paid"][:4]) - 1) + MARGIN), 10000))
             if int(dv["per_share_cents"]) > cap:
@@ -869,6 +871,8 @@ def compare_share_price(R, D, db, as_of, tag):
         for acq in ("2006-03-01", "2008-12-31", "2009-06-15", "2011-01-01", "2013-07-31", "2022-02-01",
                     as_of):
             cases.append((c, as_of, ("base", 12345, acq)))
+        cases.append((c, "2026-03-01", ("base", 9999, "2025-01-15")))  # 2025: two changes, 170 bp on 31/12
+        cases.append((c, "2023-01-01", ("base", 9999, "2022-12-31")))  # 2022: two changes, 200 bp on 31/12
         for sold in ("2007-12-31", "2008-01-01", "2014-03-26", "2014-03-27"):
             cases.append((c, sold, ("base", 10001, "2010-05-05")))
             cases.append((c, sold, None))
@@ -1006,6 +1010,37 @@ def compare_levy(R, D, db, tag, year=2012, rates=None):
         R.ok(gf == of, what + " findings only hlm %s only oracle %s" % (sorted(gf - of)[:4], sorted(of - gf)[:4]))
 
 
+def compare_levy_other(R, D, db, tag):
+    """A year outside 2011-2012 (TEXT_NOT_IN_FORCE, nothing due) and --organism (national calibration)."""
+    orgs = sorted({r["organism"] for r in D.financials})
+    j = R.run(db, ["levy", "--year", "2013", "--rates", "400,800,1200,1600", "--format", "json"])
+    if j is not None:
+        gf = {(x["rule"], x["code"], x["severity"], x["subject"]["type"], x["subject"]["id"])
+              for x in j.get("findings", [])}
+        of = {finding("L423-14", "TEXT_NOT_IN_FORCE", "info", "organism", o) for o in orgs}
+        R.ok(gf == of and j.get("total_cents") == 0 and
+             all(o.get("levy_cents") is None for o in j.get("organisms", [])),
+             "%s levy 2013: expected TEXT_NOT_IN_FORCE for every organism, nothing due" % tag)
+    base = levy_base(D, 2012)
+    t, _ = calibrate(base)
+    for o in orgs[:3]:
+        j = R.run(db, ["levy", "--year", "2012", "--organism", o, "--calibrate", "--format", "json"])
+        if j is None:
+            continue
+        try:
+            th = F(j.get("t"))
+        except (TypeError, ValueError):
+            R.ok(False, "%s levy --organism %s: no t" % (tag, o))
+            continue
+        rr = [F(LOW[i]) + th * (HIGH[i] - LOW[i]) for i in range(4)]
+        res, national = levy_compute(base, rr)
+        got = {x["id"]: x for x in j.get("organisms", [])}
+        want = res[o]["levy"] if res.get(o) else None
+        R.ok(set(got) == {o} and got[o].get("levy_cents") == want and j.get("national_total_cents") == national,
+             "%s levy --organism %s: hlm %s national %s, oracle %s national %s" % (
+                 tag, o, got.get(o, {}).get("levy_cents"), j.get("national_total_cents"), want, national))
+
+
 def compare_costs(R, D, db, as_of, tag):
     pairs = sorted({(r["structure"], r["period"]) for r in D.services})
     for s, p in pairs:
@@ -1108,6 +1143,7 @@ def main():
             compare_levy(R, D, db, "[%s]" % name, 2012, None)
             compare_levy(R, D, db, "[%s]" % name, 2012, (500, 900, 1300, 1700))
             compare_levy(R, D, db, "[%s]" % name, 2011, (400, 800, 1200, 1600))
+            compare_levy_other(R, D, db, "[%s]" % name)
     if not a.workdir:
         shutil.rmtree(work, ignore_errors=True)
     print("%d passed, %d failed" % (R.passed, R.failed))
