@@ -502,10 +502,14 @@ def transfer_status(D, t, as_of):
     if sh.get(t["buyer"], 0) > 0:
         return "FREE", None, None
     rec = ev("request_received")
-    if not rec:
-        return "NO_REQUEST", None, None
-    silence = add_months(rec, 3)
     bd = ev("board_decision_date")
+    if not rec:
+        # a board decision without a recorded request still counts (reading C16)
+        if not bd or not t.get("board_decision"):
+            return "NO_REQUEST", None, None
+        silence = bd
+    else:
+        silence = add_months(rec, 3)
     dec = t.get("board_decision") if bd and bd <= silence else ""
     if dec == "APPROVED":
         return "APPROVED_EXPRESS", None, None
