@@ -856,6 +856,9 @@ def compare_votes(R, D, db, as_of, tag):
                            if gh.get(k) != o["holders"].get(k))[:4]))
         gt = sorted(sorted(t) for t in g.get("ties", []))
         R.ok(gt == sorted(o["ties"]), "%s votes %s ties hlm %s oracle %s" % (tag, c, gt, o["ties"]))
+        gct = bool(g.get("category_ties"))
+        R.ok(gct == o["category_tie"], "%s votes %s category tie hlm %s oracle %s" % (
+            tag, c, g.get("category_ties"), o["category_tie"]))
 
 
 def compare_share_price(R, D, db, as_of, tag):
