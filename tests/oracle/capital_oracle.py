@@ -1066,9 +1066,16 @@ def compare_costs(R, D, db, as_of, tag):
             R.ok(g.get("cost_cents") == x["cost_cents"] and ga == x["allocations"],
                  what + " %s hlm %s oracle %s" % (x["service"], sorted(ga.items())[:4],
                                                   sorted(x["allocations"].items())[:4]))
-        gm = {m["member"]: m["total_cents"] for m in j.get("members", []) if m["total_cents"]}
-        R.ok(gm == {m: v for m, v in totals.items() if v}, what + " member totals hlm %s oracle %s" % (
-            sorted(gm.items())[:3], sorted(totals.items())[:3]))
+        # members listed (reading M20): joined by the last day of the period, or with units, or invoiced
+        end = p + "-12-31" if len(p) == 4 else add_days(add_months(p + "-01", 1), -1)
+        listed = {r["member"] for r in D.cooperation if r["structure"] == s and (not r.get("joined")
+                                                                              or r["joined"] <= end)}
+        listed |= {u["member"] for u in D.usage if u["structure"] == s and u["period"] == p}
+        listed |= {i["member"] for i in D.invoices if i["structure"] == s and i["period"] == p}
+        om = {m: totals.get(m, 0) for m in listed}
+        gm = {m["member"]: m["total_cents"] for m in j.get("members", [])}
+        R.ok(gm == om, what + " members hlm %s oracle %s" % (
+            sorted(set(gm.items()) - set(om.items()))[:4], sorted(set(om.items()) - set(gm.items()))[:4]))
 
 
 def compare_check(R, D, db, as_of, tag):
