@@ -5,7 +5,8 @@
  *
  * JSON: {"as_of", "transfers": [{"id", "company", "status", "refusal",
  * "deadline", "trace"}]} plus "seller", "buyer", "shares"; refusal and
- * deadline are null when they do not apply.
+ * deadline are null when they do not apply. A transfer none of whose events
+ * (signature, request for approval) is dated by the as-of date is not listed.
  */
 #include <string.h>
 
@@ -76,6 +77,13 @@ int cmd_transfers(cli_ctx *ctx, int argc, char **argv) {
     char dl[11], sh[32];
     if (!org || org->kind != HLM_KIND_SOC_COORDINATION ||
         (company && strcmp(company, tr->company) != 0))
+      continue;
+    /* events dated after the as-of date are ignored (spec): a transfer
+     * signed later, whose approval was not requested by the date either,
+     * does not exist yet */
+    if (tr->signed_on != HLM_DATE_NONE && tr->signed_on > ctx->as_of &&
+        (tr->request_received == HLM_DATE_NONE ||
+         tr->request_received > ctx->as_of))
       continue;
     if (hlm_transfer_state_compute(&f, tr, ctx->as_of, &st, &e) < 0) {
       hlm_transfer_state_clear(&st);

@@ -142,7 +142,7 @@ int hlm_transfer_state_compute(const hlm_facts *f, const hlm_transfer *t,
                                hlm_error *err) {
   const char *A7 = "R423-86 annexe I §7";
   captable ct;
-  hlm_date req, silence = HLM_DATE_NONE, refusal_on, pd, bought;
+  hlm_date req, silence = HLM_DATE_NONE, refusal_on, pd, bought, at;
   hlm_board_decision dec = HLM_BOARD_NONE;
   int buyer_local, seller_local;
   char d1[11], d2[11];
@@ -150,14 +150,19 @@ int hlm_transfer_state_compute(const hlm_facts *f, const hlm_transfer *t,
   memset(s, 0, sizeof *s);
   s->transfer = t;
   s->deadline = HLM_DATE_NONE;
-  captable_at(f, t->company, D, &ct);
+  /* the transfer is judged on the cap table of its signature when it is
+   * dated by the as-of date (reading C15): whether the buyer is "already" a
+   * shareholder, and the effect of the transfer on the local companies'
+   * part, are facts of the transfer, which later holdings do not change */
+  at = t->signed_on != HLM_DATE_NONE && t->signed_on <= D ? t->signed_on : D;
+  captable_at(f, t->company, at, &ct);
   buyer_local = hlm__kind_local_co(holder_kind(f, t->buyer));
   seller_local = hlm__kind_local_co(holder_kind(f, t->seller));
 
   /* ART: R423-86 annexe I §7 al. 2 — « aucune cession ne pourra intervenir
    * si elle a pour effet de faire détenir par [SEM, SPL, SEMOP] plus de
    * 50 % du capital »: checked first, even between shareholders; exactly
-   * 50 % is allowed; simulated on the cap table at the date (C15) */
+   * 50 % is allowed; simulated on the cap table at the signature (C15) */
   if (ct.total > 0) {
     int64_t after = ct.local + (buyer_local ? t->shares : 0) -
                     (seller_local ? t->shares : 0);
@@ -178,7 +183,7 @@ int hlm_transfer_state_compute(const hlm_facts *f, const hlm_transfer *t,
   }
   /* ART: R423-86 annexe I §7 al. 1 — « Les actions peuvent être librement
    * cédées à un autre actionnaire de la société » */
-  if (holds_at(f, t->company, t->buyer, D)) {
+  if (holds_at(f, t->company, t->buyer, at)) {
     s->status = HLM_TS_FREE;
     STEP(A7, "L'acquéreur est déjà actionnaire : cession libre", "%s",
          t->buyer);
