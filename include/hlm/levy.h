@@ -63,8 +63,14 @@ typedef struct hlm_levy_result {
   int rates_known;              /* 0: no rates (text not in force) */
   char *rates_bp[4];            /* exact texts of r1..r4 */
   char *t;                      /* calibration: exact t, else NULL */
-  int target_reached;           /* calibration: some t keeps the total at or
-                                   below the target (else t = 0) */
+  int target_reached;           /* calibration: the target lies within the
+                                   scale's reach, total(0) <= target <=
+                                   total(1): the total is the largest one
+                                   not above it */
+  int target_side;              /* calibration: 0 within reach, 1 above
+                                   reach (even t = 0 exceeds the target:
+                                   t = 0), -1 below reach (even t = 1 stays
+                                   under it: t = 1) */
   int64_t target_cents;         /* calibration target (175 M€) */
   int64_t national_total_cents; /* every organism with a known levy */
   hlm_levy_org *orgs;           /* sorted by id */

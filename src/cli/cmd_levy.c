@@ -143,6 +143,10 @@ int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
       json_object_set_new(doc, "target_cents", json_integer(res.target_cents));
       json_object_set_new(doc, "target_reached",
                           json_boolean(res.target_reached));
+      json_object_set_new(doc, "target_side",
+                          json_string(res.target_side > 0   ? "above_reach"
+                                      : res.target_side < 0 ? "below_reach"
+                                                            : "within_reach"));
       json_object_set_new(doc, "national_total_cents",
                           json_integer(res.national_total_cents));
     }
@@ -217,7 +221,11 @@ int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
         snprintf(tmp, sizeof tmp, "%lld", (long long)res.target_cents);
         cli_exact_fmt2(tmp, tg, sizeof tg);
         printf(" (national : %s € pour une cible de %s €%s)", nat, tg,
-               res.target_reached ? "" : ", cible inatteignable");
+               res.target_side > 0
+                   ? ", cible dépassée même aux taux les plus bas"
+               : res.target_side < 0
+                   ? ", cible hors d'atteinte même aux taux les plus hauts"
+                   : "");
       }
       printf(".\n« ≈ » : valeur arrondie à l'affichage ; --format json donne "
              "les valeurs exactes et la trace.\n");

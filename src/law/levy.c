@@ -655,7 +655,8 @@ static int calibrate(work *w, int year, mpq_t rates[4], hlm_levy_result *res,
   mpq_set_ui(t, 1, 1);
   t1 = total_at(&kb, t);
   res->target_cents = target;
-  res->target_reached = t0 <= target;
+  res->target_side = t0 > target ? 1 : t1 < target ? -1 : 0;
+  res->target_reached = res->target_side == 0;
   if (t1 <= target) {
     /* even the highest rates stay within the target: the law's upper
      * bounds, t = 1 */

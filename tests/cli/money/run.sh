@@ -86,6 +86,11 @@ has levy.txt "Total : 1 152 000,00 €"
 run 0 levy-cal.json levy --year 2012 --calibrate --as-of 2012-06-30 --format json
 has levy-cal.json '"t": 1,'
 has levy-cal.json '"total_cents": 161400000'
+# a handful of organisms: even the highest rates stay under 175 M€
+has levy-cal.json '"target_reached": false'
+has levy-cal.json '"target_side": "below_reach"'
+run 0 levy-cal.txt levy --year 2012 --calibrate --as-of 2012-06-30
+has levy-cal.txt "cible hors d'atteinte même aux taux les plus hauts"
 run 0 levy-2013.json levy --year 2013 --as-of 2013-06-30 --format json
 has levy-2013.json '"code": "TEXT_NOT_IN_FORCE"'
 has levy-2013.json '"rates_bp": null'
