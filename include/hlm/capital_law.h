@@ -31,6 +31,10 @@
  * 2004). */
 #define HLM_VOTES_FROM "2004-07-04"
 
+/* Annex I to R423-86 (statuts types des sociétés de coordination,
+ * décret n° 2019-911) is in force from this day. */
+#define HLM_ANNEX_I_FROM "2019-09-01"
+
 /* One holder of one category: the rows of a (holder, category) summed. */
 typedef struct hlm_vote_line {
   char holder[HLM_ID_LEN];

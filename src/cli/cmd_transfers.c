@@ -52,6 +52,22 @@ int cmd_transfers(cli_ctx *ctx, int argc, char **argv) {
 
   if ((rc = cli_args(ctx, cmd, argc, argv, spec)) != CLI_GO)
     return rc;
+  /* the model statutes (annex I to R423-86, décret n° 2019-911) apply
+   * from 2019-09-01: before, the states are computed as the spec asks, and
+   * the reader is told the clause was not yet in force (reading C27) */
+  {
+    hlm_date from;
+    hlm_date_parse(HLM_ANNEX_I_FROM, 10, &from);
+    if (ctx->as_of < from) {
+      hlm_date_format(ctx->as_of, date);
+      fprintf(stderr,
+              "hlm transfers : remarque : au %s, la clause 7 des statuts "
+              "types des sociétés de coordination (annexe I à R423-86) "
+              "n'est pas encore en vigueur (elle l'est à partir du %s) ; "
+              "les états sont donnés selon ses termes\n",
+              date, HLM_ANNEX_I_FROM);
+    }
+  }
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)
     return rc;
   hlm_error_clear(&e);

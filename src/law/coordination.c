@@ -43,7 +43,7 @@
 #include "hlm/params.h"
 #include "law/capital_int.h"
 
-static const char *V_ANNEX = "2019-09-01";
+static const char *V_ANNEX = HLM_ANNEX_I_FROM;
 static const char *V_SAC = "2004-09-07";
 static const char *V_ELAN = "2018-11-25"; /* L423-1-2 (loi n° 2018-1021) */
 

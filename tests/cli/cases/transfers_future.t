@@ -18,3 +18,9 @@ $ transfers --as-of 2024-03-15 --format json
 $ transfers --as-of 2024-07-01 --format json
 ? 0
 = transfers_future/transfers_2024-07-01.json
+$ transfers --as-of 2024-07-01 --format json
+? 0
+!~
+$ transfers --as-of 2019-08-31 --format json
+? 0
+~ n'est pas encore en vigueur (elle l'est à partir du 2019-09-01)
