@@ -5,7 +5,9 @@ set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build -G Ninja >/dev/null
+# the same build type as scripts/demo.sh: the binary users run is the one
+# tested (and -O3 sees warnings -O2 does not)
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
 ctest --test-dir build --output-on-failure -j "$jobs"
 cmake -S . -B build-asan -G Ninja -DHLM_SANITIZE=ON \

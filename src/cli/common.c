@@ -163,7 +163,7 @@ int cli_args(cli_ctx *ctx, const cli_cmd *cmd, int argc, char **argv,
 
 int cli_import_opts(const cli_cmd *cmd, const char *owner, const char *year,
                     const char *max_errors, hlm_import_opts *io) {
-  long long v;
+  long long v = 0;
   if (owner) {
     if (!hlm_siren_valid(owner, strlen(owner)))
       return cli_usage(cmd, "--owner : SIREN invalide « %s »", owner);

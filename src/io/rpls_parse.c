@@ -1111,6 +1111,19 @@ static int scratch_reserve(rpls_scratch *s, size_t nfields, size_t len) {
   return HLM_OK;
 }
 
+/* Records the field that runs from *st to end (the ';' or the end of the
+ * line) as field *nf when there is room for it (nfields + 1 slots: one
+ * more field than expected is kept to report it), and moves on. */
+static inline void field_end(uint32_t *fs, uint32_t *fl, size_t nfields,
+                             size_t *nf, size_t *st, size_t end) {
+  if (*nf <= nfields) {
+    fs[*nf] = (uint32_t)*st;
+    fl[*nf] = (uint32_t)(end - *st);
+  }
+  (*nf)++;
+  *st = end + 1;
+}
+
 int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
                    rpls_scratch *s, rpls_row *row, rpls_errs *e,
                    rpls_notes *notes) {
@@ -1163,12 +1176,7 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
       }
       while (semi) {
         size_t at = i + (size_t)__builtin_ctz(semi);
-        if (nf <= nfields) {
-          fs[nf] = (uint32_t)st;
-          fl[nf] = (uint32_t)(at - st);
-        }
-        nf++;
-        st = at + 1;
+        field_end(fs, fl, nfields, &nf, &st, at);
         semi &= semi - 1;
       }
       i += 16;
@@ -1191,12 +1199,7 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
     }
     while (semi) {
       size_t at = i + ((size_t)__builtin_ctzll(semi) >> 3);
-      if (nf <= nfields) {
-        fs[nf] = (uint32_t)st;
-        fl[nf] = (uint32_t)(at - st);
-      }
-      nf++;
-      st = at + 1;
+      field_end(fs, fl, nfields, &nf, &st, at);
       semi &= semi - 1;
     }
     i += 8;
@@ -1204,12 +1207,7 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   for (; i < len; i++) {
     unsigned char ch = (unsigned char)line[i];
     if (ch == ';') {
-      if (nf <= nfields) {
-        fs[nf] = (uint32_t)st;
-        fl[nf] = (uint32_t)(i - st);
-      }
-      nf++;
-      st = i + 1;
+      field_end(fs, fl, nfields, &nf, &st, i);
     } else if (ch <= '"') {
       if (ch == '"')
         quoted = 1;
@@ -1222,11 +1220,7 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
     }
     acc |= ch;
   }
-  if (nf <= nfields) {
-    fs[nf] = (uint32_t)st;
-    fl[nf] = (uint32_t)(len - st);
-  }
-  nf++;
+  field_end(fs, fl, nfields, &nf, &st, len);
 
   if (acc & 0x80) {
     size_t bad;
