@@ -128,7 +128,7 @@ static void print_finding(const hlm_finding *fd) {
   printf("%s — %s\n", cli_severity_fr(fd->severity), fd->code);
   printf("Règle   : %s (article %s, texte du %s)\n", fd->rule, fd->article,
          fd->version);
-  printf("Sujet   : %s %s\n", fd->subject_type, fd->subject_id);
+  printf("Sujet   : %s %s\n", cli_subject_fr(fd->subject_type), fd->subject_id);
   printf("Message : %s\n", fd->message);
   printf("Trace :\n");
   cli_print_trace(&fd->trace, stdout, "  ");
