@@ -211,8 +211,15 @@ static int parse_value(const hlm_tablespec *spec, const hlm_csv *csv,
   case HLM_COL_DATE: {
     hlm_date t;
     if (hlm_date_parse(s, len, &t) < 0) {
+      size_t k;
+      int shaped = len == 10 && s[4] == '-' && s[7] == '-';
+      for (k = 0; shaped && k < 10; k++)
+        shaped = k == 4 || k == 7 || (s[k] >= '0' && s[k] <= '9');
       hlm_table_error(spec, csv, colmap, c->name, d,
-                      "date invalide « %.*s » : format AAAA-MM-JJ attendu",
+                      shaped ? "date inexistante « %.*s » : ce jour n'existe "
+                               "pas dans le calendrier"
+                             : "date invalide « %.*s » : format AAAA-MM-JJ "
+                               "attendu",
                       shown(s, len), s);
       return 1;
     }

@@ -27,6 +27,19 @@ done
   "$HLM" --db "$good" import rpls "$data/rpls-sub.csv" >/dev/null || {
   echo "préparation : import rpls refusé"; exit 1; }
 
+# ... and the capital and money files (docs/examples, tests/data), so that
+# a refused import of one of them is seen to leave those tables alone too.
+ex=$here/../../docs/examples
+for f in "$ex/capital/holdings.csv" "$ex/capital/statutes.csv" \
+  "$ex/capital/transfers.csv" "$ex/capital/dividends.csv" \
+  "$data/capital_ops.csv" "$ex/money/loans.csv" "$ex/money/financials.csv" \
+  "$ex/money/cooperation.csv" "$ex/money/services.csv" \
+  "$ex/money/usage.csv" "$ex/money/invoices.csv"; do
+  k=$(basename "$f" .csv)
+  "$HLM" --db "$good" import "$k" "$f" >/dev/null || {
+    echo "préparation : import $k refusé"; exit 1; }
+done
+
 pass=0
 fail=0
 cd "$here" || exit 1

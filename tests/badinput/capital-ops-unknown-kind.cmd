@@ -1,0 +1,1 @@
+import capital_ops capital-ops-unknown-kind.csv

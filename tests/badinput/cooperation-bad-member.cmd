@@ -1,0 +1,1 @@
+import cooperation cooperation-bad-member.csv

@@ -1,0 +1,1 @@
+import dividends dividends-decimal-cents.csv

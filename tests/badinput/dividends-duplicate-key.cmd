@@ -1,0 +1,1 @@
+import dividends dividends-duplicate-key.csv

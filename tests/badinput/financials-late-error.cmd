@@ -1,0 +1,1 @@
+import financials financials-late-error.csv

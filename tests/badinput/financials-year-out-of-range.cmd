@@ -1,0 +1,1 @@
+import financials financials-year-out-of-range.csv

@@ -1,0 +1,1 @@
+import holdings holdings-bad-siren-key.csv

@@ -1,0 +1,1 @@
+import holdings holdings-person-without-type.csv

@@ -1,0 +1,1 @@
+import invoices invoices-extra-field.csv

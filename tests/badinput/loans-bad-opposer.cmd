@@ -1,0 +1,1 @@
+import loans loans-bad-opposer.csv

@@ -1,0 +1,1 @@
+import loans loans-latin1.csv

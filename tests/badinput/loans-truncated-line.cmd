@@ -1,0 +1,1 @@
+import loans loans-truncated-line.csv

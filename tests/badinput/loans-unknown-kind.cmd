@@ -1,0 +1,1 @@
+import loans loans-unknown-kind.csv

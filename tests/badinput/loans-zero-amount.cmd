@@ -1,0 +1,1 @@
+import loans loans-zero-amount.csv

@@ -1,0 +1,1 @@
+import services services-bad-period.csv

@@ -1,0 +1,1 @@
+import statutes statutes-negative-votes.csv

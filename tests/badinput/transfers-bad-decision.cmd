@@ -1,0 +1,1 @@
+import transfers transfers-bad-decision.csv

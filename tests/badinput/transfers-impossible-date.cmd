@@ -1,0 +1,1 @@
+import transfers transfers-impossible-date.csv

@@ -1,0 +1,1 @@
+import usage usage-negative-units.csv
