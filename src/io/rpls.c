@@ -432,13 +432,6 @@ static int tally_row(worker *w, const rpls_row *r) {
   return HLM_OK;
 }
 
-static void add_notes(rpls_notes *a, const rpls_notes *b) {
-  a->typeconst_e += b->typeconst_e;
-  a->qpv_flag += b->qpv_flag;
-  a->qpv_code += b->qpv_code;
-  a->date_iso += b->date_iso;
-}
-
 /* Checks every line of block s. */
 static void parse_block(worker *w, slot *s) {
   engine *en = w->en;
@@ -497,7 +490,7 @@ static void parse_block(worker *w, slot *s) {
   }
   s->nlines = lineno;
   s->ndata = ndata;
-  add_notes(&w->notes, &notes);
+  rpls_notes_add(&w->notes, &notes);
 }
 
 static void *worker_main(void *arg) {
@@ -831,7 +824,7 @@ static int run_file(run *R, int fd, const char *path,
   /* merge the workers' tallies and notes */
   for (k = 0; k < en.nw; k++) {
     size_t i;
-    add_notes(&R->notes, &en.w[k].notes);
+    rpls_notes_add(&R->notes, &en.w[k].notes);
     for (i = 0; i < en.w[k].map.cap; i++) {
       const tally *t = &en.w[k].map.t[i];
       tally *m;

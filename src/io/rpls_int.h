@@ -170,6 +170,14 @@ typedef struct rpls_notes {
   int64_t date_iso;    /* open-data date written YYYY-MM-DD / YYYY-MM */
 } rpls_notes;
 
+/* a += b. */
+static inline void rpls_notes_add(rpls_notes *a, const rpls_notes *b) {
+  a->typeconst_e += b->typeconst_e;
+  a->qpv_flag += b->qpv_flag;
+  a->qpv_code += b->qpv_code;
+  a->date_iso += b->date_iso;
+}
+
 /* Per worker: the line scratch (field bounds). */
 typedef struct rpls_scratch {
   uint32_t *start, *len; /* field bounds (after unquoting) */

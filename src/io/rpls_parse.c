@@ -1261,10 +1261,7 @@ int hlm__rpls_line(const rpls_ctx *c, char *line, size_t len, long lineno,
   if (c->fast) {
     rpls_notes n1 = {0, 0, 0, 0};
     if (fast_fields(c, line, fs, fl, s, row, &n1)) {
-      notes->typeconst_e += n1.typeconst_e;
-      notes->qpv_flag += n1.qpv_flag;
-      notes->qpv_code += n1.qpv_code;
-      notes->date_iso += n1.date_iso;
+      rpls_notes_add(notes, &n1);
       goto fields_ok;
     }
     memset(row->set, 0, sizeof row->set);

@@ -5,7 +5,10 @@
  *   - a store of schema 2 holding dwellings migrates: the view gives every
  *     row, every column, its value and its type as the old table did;
  *   - an import fills the packed columns (quotes, backslashes, control
- *     characters, dates, integers) and reads them back typed.
+ *     characters, dates, integers) and reads them back typed;
+ *   - the view and the importer agree on every column: its name at its
+ *     place (hlm__rpls_cols, the order the importer packs rest in) and
+ *     its type (INTEGER for an integer column, TEXT otherwise).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "hlm/hlm.h"
+#include "io/rpls_int.h"
 #include "store/schema.h"
 
 typedef struct fixture {
@@ -186,10 +190,84 @@ static void test_import_packed(void **state) {
   sqlite3_close(db);
 }
 
+/* The importer packs column c (c >= the typed ones) at rest[c - first]
+ * in the order of hlm__rpls_cols; the view reads rest[k] as its column
+ * 19 + k with a CAST written by hand in schema.c: a shift or a wrong type
+ * there would misfile every value silently.  Each column of the view must
+ * be hlm__rpls_cols[c] at place c + 1, and a "1" in every slot of rest
+ * must read back as an integer exactly in the integer columns. */
+static void test_view_matches_columns(void **state) {
+  fixture *fx = *state;
+  hlm_store *s;
+  hlm_error e;
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  char sql[8192];
+  size_t k = 0;
+  int c, first = -1;
+
+  assert_int_equal(hlm_store_open(&s, fx->db, &e), HLM_OK);
+  hlm_store_close(s);
+  assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT cid, name FROM "
+                                          "pragma_table_info('dwelling_rows')",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    if (strcmp((const char *)sqlite3_column_text(st, 1), "rest") == 0)
+      first = sqlite3_column_int(st, 0) - 1; /* columns before: stock + typed */
+  sqlite3_finalize(st);
+  assert_true(first > 0 && first < DW_NSTORED);
+
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT cid, name FROM "
+                                          "pragma_table_info('dwellings')",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  c = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int cid = sqlite3_column_int(st, 0);
+    const char *name = (const char *)sqlite3_column_text(st, 1);
+    if (cid == 0) {
+      assert_string_equal(name, "stock");
+      continue;
+    }
+    assert_true(cid - 1 < DW_NSTORED);
+    assert_string_equal(name, hlm__rpls_cols[cid - 1].name);
+    c++;
+  }
+  sqlite3_finalize(st);
+  assert_int_equal(c, DW_NSTORED);
+
+  k += (size_t)snprintf(sql + k, sizeof sql - k,
+                        "INSERT INTO dwelling_rows(stock, rest) VALUES(1, "
+                        "json_array(");
+  for (c = first; c < DW_NSTORED; c++)
+    k += (size_t)snprintf(sql + k, sizeof sql - k, "%s'1'",
+                          c > first ? "," : "");
+  snprintf(sql + k, sizeof sql - k, "))");
+  exec(db, sql);
+  assert_int_equal(
+      sqlite3_prepare_v2(db, "SELECT * FROM dwellings", -1, &st, NULL),
+      SQLITE_OK);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  for (c = first; c < DW_NSTORED; c++) {
+    int want = hlm__rpls_cols[c].kind == RPLS_KIND_INT ? SQLITE_INTEGER
+                                                       : SQLITE_TEXT;
+    if (sqlite3_column_type(st, c + 1) != want)
+      fprintf(stderr, "colonne %s : type %d, attendu %d\n",
+              hlm__rpls_cols[c].name, sqlite3_column_type(st, c + 1), want);
+    assert_int_equal(sqlite3_column_type(st, c + 1), want);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_migrate_from_2, setup, teardown),
       cmocka_unit_test_setup_teardown(test_import_packed, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_view_matches_columns, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
