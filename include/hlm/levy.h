@@ -63,11 +63,9 @@ typedef struct hlm_levy_result {
   int rates_known;              /* 0: no rates (text not in force) */
   char *rates_bp[4];            /* exact texts of r1..r4 */
   char *t;                      /* calibration: exact t, else NULL */
-  int target_reached;           /* calibration: the target lies within the
-                                   scale's reach, total(0) <= target <=
-                                   total(1): the total is the largest one
-                                   not above it */
-  int target_side;              /* calibration: 0 within reach, 1 above
+  int target_side;              /* calibration: 0 within reach (total(0) <=
+                                   target <= total(1): the total is the
+                                   largest one not above it), 1 above
                                    reach (even t = 0 exceeds the target:
                                    t = 0), -1 below reach (even t = 1 stays
                                    under it: t = 1) */

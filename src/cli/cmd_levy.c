@@ -142,7 +142,7 @@ int cmd_levy(cli_ctx *ctx, int argc, char **argv) {
       json_object_set_new(doc, "t", cli_json_exact(res.t));
       json_object_set_new(doc, "target_cents", json_integer(res.target_cents));
       json_object_set_new(doc, "target_reached",
-                          json_boolean(res.target_reached));
+                          json_boolean(res.target_side == 0));
       json_object_set_new(doc, "target_side",
                           json_string(res.target_side > 0   ? "above_reach"
                                       : res.target_side < 0 ? "below_reach"

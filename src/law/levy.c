@@ -603,7 +603,7 @@ static int work_build(work *w, const hlm_facts *f, int year, int in_force,
 /* ART: L423-14 al. 5 — the arrêté « porte[nt] le produit total annuel du
  * prélèvement … à 175 millions d'euros »: one t for every rate (spec).
  * Sets rates[] to low_i + t (high_i − low_i) for the t chosen (see above),
- * and res->t, target_cents, target_reached and the calibration steps of
+ * and res->t, target_cents, target_side and the calibration steps of
  * res->trace.  Only the organisms whose facts are complete take part. */
 static int calibrate(work *w, int year, mpq_t rates[4], hlm_levy_result *res,
                      hlm_error *err) {
@@ -656,7 +656,6 @@ static int calibrate(work *w, int year, mpq_t rates[4], hlm_levy_result *res,
   t1 = total_at(&kb, t);
   res->target_cents = target;
   res->target_side = t0 > target ? 1 : t1 < target ? -1 : 0;
-  res->target_reached = res->target_side == 0;
   if (t1 <= target) {
     /* even the highest rates stay within the target: the law's upper
      * bounds, t = 1 */

@@ -321,3 +321,8 @@ const char *hlm__schema_migration(int k) {
     return NULL;
   return migrations[k - 1];
 }
+
+int hlm__schema_rewrites(int k) {
+  /* 3: the RPLS dwellings copied into dwelling_rows */
+  return k == 3;
+}

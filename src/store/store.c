@@ -62,7 +62,7 @@ static int get_version(hlm_store *s, int *v, hlm_error *err) {
 }
 
 static int migrate(hlm_store *s, hlm_error *err) {
-  int v, rc, k;
+  int v, rc, k, rewrote = 0;
   if ((rc = get_version(s, &v, err)) < 0)
     return rc;
   if (v > hlm__schema_count())
@@ -76,6 +76,7 @@ static int migrate(hlm_store *s, hlm_error *err) {
     return rc;
   for (k = v + 1; k <= hlm__schema_count(); k++) {
     char pragma[64];
+    rewrote |= v >= 1 && hlm__schema_rewrites(k);
     if ((rc = hlm__store_exec(s, hlm__schema_migration(k), err)) < 0)
       goto fail;
     snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", k);
@@ -84,10 +85,10 @@ static int migrate(hlm_store *s, hlm_error *err) {
   }
   if ((rc = hlm__store_exec(s, "COMMIT", err)) < 0)
     return rc;
-  /* Migration 3 copies the RPLS dwellings into a narrower table: the old
-   * one's pages stay free in the file until VACUUM gives them back (best
-   * effort: the store is valid either way). */
-  if (v >= 1 && v < 3)
+  /* A migration that rewrote a table of an existing store leaves the old
+   * pages free in the file until VACUUM gives them back (best effort: the
+   * store is valid either way). */
+  if (rewrote)
     sqlite3_exec(s->db, "VACUUM", NULL, NULL, NULL);
   return HLM_OK;
 fail:
