@@ -41,7 +41,7 @@
 #include "hlm/capital_law.h"
 #include "hlm/lending.h"
 #include "hlm/params.h"
-#include "law/allocate.h"
+#include "law/capital_int.h"
 #include "law/law_int.h"
 
 #define TRY(x)                                                                 \
@@ -99,63 +99,30 @@ static char *pct_text(int64_t part, int64_t whole) {
 
 /* ---- the capital of a company on a date ---- */
 
-/* One holder's shares in one category (L422-2-1 I), summed over rows. */
-typedef struct cap_line {
-  const char *holder;
-  int category;
-  int64_t shares;
-} cap_line;
-
-typedef struct cap_table {
-  cap_line *lines;
-  size_t n;
+/* The capital of a company on a date as the loan rules read it: the
+ * shares of every row counting at the date (hlm__holding_counts: undated,
+ * or acquired on or before it), those of one holder, and whether some
+ * row has no category (L422-2-1 I). */
+typedef struct capital_share {
   int64_t total;
-  int uncategorised; /* some line has no category */
-} cap_table;
+  int64_t held;
+  int uncategorised;
+} capital_share;
 
-/* Collects the holdings of company counted on d: rows whose `acquired`
- * is on or before d, and undated rows (spec "Holders").  Allocates
- * t->lines (free with hlm_free). */
-static int cap_on(const hlm_capital_facts *c, const char *company, hlm_date d,
-                  cap_table *t) {
-  size_t i, k;
-  memset(t, 0, sizeof *t);
-  if (!c || !c->n_holdings)
-    return HLM_OK;
-  t->lines = hlm_malloc(c->n_holdings * sizeof *t->lines);
-  if (!t->lines)
-    return HLM_ENOMEM;
-  for (i = 0; i < c->n_holdings; i++) {
-    const hlm_holding *h = &c->holdings[i];
-    if (strcmp(h->company, company) != 0)
-      continue;
-    if (h->acquired != HLM_DATE_NONE && h->acquired > d)
-      continue;
-    for (k = 0; k < t->n; k++)
-      if (t->lines[k].category == h->category &&
-          strcmp(t->lines[k].holder, h->holder) == 0)
-        break;
-    if (k == t->n) {
-      t->lines[k].holder = h->holder;
-      t->lines[k].category = h->category;
-      t->lines[k].shares = 0;
-      t->n++;
-    }
-    t->lines[k].shares += h->shares;
-    t->total += h->shares;
-    if (h->category == 0)
-      t->uncategorised = 1;
-  }
-  return HLM_OK;
-}
-
-static int64_t held_by(const cap_table *t, const char *holder) {
-  int64_t s = 0;
+static void share_on(const hlm_capital_facts *c, const char *company,
+                     const char *holder, hlm_date d, capital_share *s) {
   size_t i;
-  for (i = 0; i < t->n; i++)
-    if (strcmp(t->lines[i].holder, holder) == 0)
-      s += t->lines[i].shares;
-  return s;
+  memset(s, 0, sizeof *s);
+  for (i = 0; c && i < c->n_holdings; i++) {
+    const hlm_holding *h = &c->holdings[i];
+    if (strcmp(h->company, company) != 0 || !hlm__holding_counts(h, d))
+      continue;
+    s->total += h->shares;
+    if (strcmp(h->holder, holder) == 0)
+      s->held += h->shares;
+    if (h->category == 0)
+      s->uncategorised = 1;
+  }
 }
 
 /* The votes of holder at the general meeting of the ESH company on d:
@@ -232,15 +199,14 @@ static int eligible_advance(judge_ctx *x, hlm_loan_result *r,
                             const hlm_organism *borrower, hlm_error *err) {
   const hlm_loan *l = r->loan;
   const hlm_param_row *min;
-  cap_table t;
+  capital_share t;
   int64_t mine;
   char *pct = NULL;
   int rc, group = 0;
   if ((rc = hlm_param_at("advance_min_holding", l->signed_on, &min, err)) < 0)
     return rc;
-  if ((rc = cap_on(x->f->capital, l->borrower, l->signed_on, &t)) < 0)
-    return HLM_NOMEM(err);
-  mine = held_by(&t, l->lender);
+  share_on(x->f->capital, l->borrower, l->lender, l->signed_on, &t);
+  mine = t.held;
   r->eligible = 0;
   if (hlm_trace_add(&r->trace, "L423-15 al. 1",
                     "Nature de l'emprunteur (société d'HLM : ESH, COOP, "
@@ -272,11 +238,9 @@ static int eligible_advance(judge_ctx *x, hlm_loan_result *r,
     r->eligible = group;
   }
   hlm_free(pct);
-  hlm_free(t.lines);
   return HLM_OK;
 nomem:
   hlm_free(pct);
-  hlm_free(t.lines);
   return HLM_NOMEM(err);
 }
 
@@ -290,12 +254,11 @@ static int eligible_participating(judge_ctx *x, hlm_loan_result *r,
                                   const hlm_organism *borrower,
                                   hlm_error *err) {
   const hlm_loan *l = r->loan;
-  cap_table t;
+  capital_share t;
   int64_t votes = 0, total = 0;
   int known = 1, control = 0;
   r->eligible = 0;
-  if (cap_on(x->f->capital, l->borrower, l->signed_on, &t) < 0)
-    return HLM_NOMEM(err);
+  share_on(x->f->capital, l->borrower, l->lender, l->signed_on, &t);
   if (hlm_trace_add(&r->trace, "L423-16 al. 1",
                     "Nature de l'emprunteur (société d'HLM : ESH, COOP, "
                     "SCIC)",
@@ -311,10 +274,8 @@ static int eligible_participating(judge_ctx *x, hlm_loan_result *r,
              !t.uncategorised) {
     int rc = esh_votes(x->f, l->borrower, l->signed_on, l->lender, &votes,
                        &total, &known, &r->trace, err);
-    if (rc < 0) {
-      hlm_free(t.lines);
+    if (rc < 0)
       return rc;
-    }
     control = votes * 2 > total;
     if (hlm_trace_add(&r->trace, "L423-16 al. 1",
                       "Voix du prêteur à l'assemblée de la SA d'HLM "
@@ -323,7 +284,7 @@ static int eligible_participating(judge_ctx *x, hlm_loan_result *r,
                       known ? "" : " (au moins)") < 0)
       goto nomem;
   } else {
-    votes = held_by(&t, l->lender);
+    votes = t.held;
     total = t.total;
     control = total > 0 && votes * 2 > total;
     if (hlm_trace_add(&r->trace, "L423-16 al. 1",
@@ -346,10 +307,8 @@ static int eligible_participating(judge_ctx *x, hlm_loan_result *r,
       goto nomem;
     r->eligible = group;
   }
-  hlm_free(t.lines);
   return HLM_OK;
 nomem:
-  hlm_free(t.lines);
   return HLM_NOMEM(err);
 }
 
