@@ -192,4 +192,10 @@ int hlm_transfer_state_compute(const hlm_facts *f, const hlm_transfer *t,
                                hlm_error *err);
 void hlm_transfer_state_clear(hlm_transfer_state *s); /* NULL-safe */
 
+/* 1 when transfer t exists at as_of for clause 7: undated, or signed or
+ * with its approval requested by then (events dated after the as-of date
+ * are ignored: a transfer none of whose events has happened yet is not
+ * there). */
+int hlm_transfer_known_at(const hlm_transfer *t, hlm_date as_of);
+
 #endif

@@ -92,14 +92,8 @@ int cmd_transfers(cli_ctx *ctx, int argc, char **argv) {
     hlm_transfer_state st;
     char dl[11], sh[32];
     if (!org || org->kind != HLM_KIND_SOC_COORDINATION ||
-        (company && strcmp(company, tr->company) != 0))
-      continue;
-    /* events dated after the as-of date are ignored (spec): a transfer
-     * signed later, whose approval was not requested by the date either,
-     * does not exist yet */
-    if (tr->signed_on != HLM_DATE_NONE && tr->signed_on > ctx->as_of &&
-        (tr->request_received == HLM_DATE_NONE ||
-         tr->request_received > ctx->as_of))
+        (company && strcmp(company, tr->company) != 0) ||
+        !hlm_transfer_known_at(tr, ctx->as_of))
       continue;
     if (hlm_transfer_state_compute(&f, tr, ctx->as_of, &st, &e) < 0) {
       hlm_transfer_state_clear(&st);

@@ -124,6 +124,12 @@ const char *hlm_transfer_status_name(hlm_transfer_status s) {
   return (unsigned)s < sizeof names / sizeof *names ? names[s] : "";
 }
 
+int hlm_transfer_known_at(const hlm_transfer *t, hlm_date as_of) {
+  return t->signed_on == HLM_DATE_NONE || t->signed_on <= as_of ||
+         (t->request_received != HLM_DATE_NONE &&
+          t->request_received <= as_of);
+}
+
 void hlm_transfer_state_clear(hlm_transfer_state *s) {
   if (!s)
     return;
