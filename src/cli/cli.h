@@ -88,10 +88,11 @@ int cli_open_store(cli_ctx *ctx, int writable, hlm_store **s);
 /* Opens the store read-only and loads the facts as of ctx->as_of. */
 int cli_load_facts(cli_ctx *ctx, hlm_store **s, hlm_facts *f);
 
-/* The organism siren of f, or NULL after printing "hlm CMD : WHAT SIREN
- * inconnu(e) de la base" (what: "organisme", "société", ...). */
+/* The organism siren of f, or NULL after printing "hlm CMD : organisme
+ * SIREN inconnu de la base" (or "société … inconnue" with CLI_COMPANY). */
+typedef enum cli_org_word { CLI_ORGANISM, CLI_COMPANY } cli_org_word;
 const hlm_organism *cli_known_org(const cli_cmd *cmd, const hlm_facts *f,
-                                  const char *siren, const char *what);
+                                  const char *siren, cli_org_word word);
 /* 1 when group id is in f, else 0 after printing "... groupe ID inconnu". */
 int cli_known_group(const cli_cmd *cmd, const hlm_facts *f, const char *id);
 

@@ -30,7 +30,7 @@ static int run_check(cli_ctx *ctx, const cli_cmd *cmd, run *r,
   if ((rc = cli_load_facts(ctx, &r->s, &r->f)) != 0)
     return rc;
   hlm_error_clear(&e);
-  if ((org && !cli_known_org(cmd, &r->f, org, "organisme")) ||
+  if ((org && !cli_known_org(cmd, &r->f, org, CLI_ORGANISM)) ||
       (grp && !cli_known_group(cmd, &r->f, grp)))
     return EXIT_INPUT;
   if (hlm_eval_init(&r->ev, &r->f, ctx->as_of, &e) < 0)

@@ -30,7 +30,7 @@ int cmd_count(cli_ctx *ctx, int argc, char **argv) {
     hlm_store_close(s);
     return cli_fail(&e);
   }
-  if ((only_org && !cli_known_org(cmd, &f, only_org, "organisme")) ||
+  if ((only_org && !cli_known_org(cmd, &f, only_org, CLI_ORGANISM)) ||
       (only_group && !cli_known_group(cmd, &f, only_group))) {
     rc = EXIT_INPUT;
     goto done;

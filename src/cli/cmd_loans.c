@@ -58,7 +58,7 @@ int cmd_loans(cli_ctx *ctx, int argc, char **argv) {
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)
     return rc;
   hlm_error_clear(&e);
-  if (org && !cli_known_org(cmd, &f, org, "organisme")) {
+  if (org && !cli_known_org(cmd, &f, org, CLI_ORGANISM)) {
     rc = EXIT_INPUT;
     goto done;
   }

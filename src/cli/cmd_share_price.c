@@ -170,7 +170,7 @@ int cmd_share_price(cli_ctx *ctx, int argc, char **argv) {
   if ((rc = cli_load_facts(ctx, &s, &f)) != 0)
     return rc;
   hlm_error_clear(&e);
-  org = cli_known_org(cmd, &f, q.company, "société");
+  org = cli_known_org(cmd, &f, q.company, CLI_COMPANY);
   if (!org) {
     rc = EXIT_INPUT;
     goto done;

@@ -34,17 +34,18 @@ int cli_usage(const cli_cmd *cmd, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
-static int takes_value(const char *name, const char *const *with_value) {
-  const char *const *p;
-  for (p = with_value; p && *p; p++)
-    if (strcmp(*p, name) == 0)
+/* 1 when spec declares --name with a value. */
+static int takes_value(const char *name, const cli_arg *spec) {
+  const cli_arg *a;
+  for (a = spec; a->value || a->flag; a++)
+    if (a->name && a->value && strcmp(a->name, name) == 0)
       return 1;
   return 0;
 }
 
 /* Walks argv: handles --help and the common options (--db, --as-of,
  * --format) itself, returns the name of any other option (and its value
- * when with_value, NULL-terminated, names it), or a positional argument.
+ * when spec declares it with one), or a positional argument.
  * Returns 1 (an item in o->name / o->value), 0 (end), CLI_HELP_SHOWN (help
  * printed: exit 0) or -EXIT_USAGE (usage error printed). */
 typedef struct cli_opts {
@@ -57,7 +58,7 @@ typedef struct cli_opts {
 #define CLI_HELP_SHOWN (-1000)
 
 static int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
-                        const char *const *with_value) {
+                        const cli_arg *spec) {
   for (;;) {
     const char *a, *eq;
     char name[64];
@@ -83,7 +84,7 @@ static int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
       return CLI_HELP_SHOWN;
     }
     if (strcmp(name, "db") == 0 || strcmp(name, "as-of") == 0 ||
-        strcmp(name, "format") == 0 || takes_value(name, with_value)) {
+        strcmp(name, "format") == 0 || takes_value(name, spec)) {
       if (eq)
         value = eq + 1;
       else if (o->i < o->argc)
@@ -130,16 +131,10 @@ static int cli_next_opt(cli_ctx *ctx, const cli_cmd *cmd, cli_opts *o,
 
 int cli_args(cli_ctx *ctx, const cli_cmd *cmd, int argc, char **argv,
              const cli_arg *spec) {
-  const char *with_value[16];
   const cli_arg *a;
   cli_opts o = {argc, argv, 1, NULL, NULL};
-  size_t n = 0;
   int rc;
-  for (a = spec; a->value || a->flag; a++)
-    if (a->name && a->value && n + 1 < sizeof with_value / sizeof *with_value)
-      with_value[n++] = a->name;
-  with_value[n] = NULL;
-  while ((rc = cli_next_opt(ctx, cmd, &o, with_value)) == 1) {
+  while ((rc = cli_next_opt(ctx, cmd, &o, spec)) == 1) {
     for (a = spec; a->value || a->flag; a++) {
       if (o.name ? !a->name || strcmp(a->name, o.name) != 0
                  : a->name || !a->value || *a->value)
@@ -268,23 +263,20 @@ int cli_load_facts(cli_ctx *ctx, hlm_store **s, hlm_facts *f) {
   return 0;
 }
 
-static void unknown(const cli_cmd *cmd, const char *what, const char *id) {
-  fprintf(stderr, "hlm %s : %s %s inconnu%s de la base\n", cmd->name, what, id,
-          strcmp(what, "société") == 0 ? "e" : "");
-}
-
 const hlm_organism *cli_known_org(const cli_cmd *cmd, const hlm_facts *f,
-                                  const char *siren, const char *what) {
+                                  const char *siren, cli_org_word word) {
   const hlm_organism *o = hlm_facts_org(f, siren);
   if (!o)
-    unknown(cmd, what, siren);
+    fprintf(stderr, "hlm %s : %s %s %s de la base\n", cmd->name,
+            word == CLI_COMPANY ? "société" : "organisme", siren,
+            word == CLI_COMPANY ? "inconnue" : "inconnu");
   return o;
 }
 
 int cli_known_group(const cli_cmd *cmd, const hlm_facts *f, const char *id) {
   if (hlm_facts_group(f, id))
     return 1;
-  unknown(cmd, "groupe", id);
+  fprintf(stderr, "hlm %s : groupe %s inconnu de la base\n", cmd->name, id);
   return 0;
 }
 

@@ -24,7 +24,10 @@ $ count --as-of 2021-01-01 --organism 552081317 --format json
 = basic/count_2021_one.json
 $ count --as-of 2021-01-01 --organism 999999990
 ? 3
-~ inconnu
+~ hlm count : organisme 999999990 inconnu de la base
 $ count --as-of 2021-01-01
 ? 0
 > Office Sud
+$ count --as-of 2021-01-01 --group NOPE
+? 3
+~ hlm count : groupe NOPE inconnu de la base

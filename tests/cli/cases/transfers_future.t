@@ -24,3 +24,6 @@ $ transfers --as-of 2024-07-01 --format json
 $ transfers --as-of 2019-08-31 --format json
 ? 0
 ~ n'est pas encore en vigueur (elle l'est à partir du 2019-09-01)
+$ share-price --company 999999990 --sold 2024-01-01
+? 3
+~ hlm share-price : société 999999990 inconnue de la base
