@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hlm/date.h"
+
 /* ------------------------------------------------------------------ */
 /* PRNG: xoshiro256** seeded through splitmix64.  A stream is named by  */
 /* (seed, stream id, index), so each file and each organism's dwellings */
@@ -2100,34 +2102,16 @@ static int gen_rpls_latest(gen_ctx *c) {
  * statutes.csv matches the capital at any as-of date. */
 #define DEMO_CAPITAL_SET 2012
 
-/* Dates as yyyymmdd integers; day numbers for arithmetic (civil-from-days
- * and days-from-civil, proleptic Gregorian). */
+/* Dates as yyyymmdd integers (compared as such); day arithmetic through
+ * the library's civil dates (hlm/date.h). */
 #define YMD(y, m, d) ((y) * 10000 + (m) * 100 + (d))
 
-static int64_t ymd_days(int ymd) {
-  int64_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100, era, yoe, doy;
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+static int ymd_add(int ymd, int days) {
+  int y, m, d;
+  hlm_date_ymd(hlm_date_make(ymd / 10000, ymd / 100 % 100, ymd % 100) + days,
+               &y, &m, &d);
+  return YMD(y, m, d);
 }
-
-static int days_ymd(int64_t z) {
-  int64_t era, doe, yoe, y, doy, mp, d, m;
-  z += 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = yoe + era * 400;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp + (mp < 10 ? 3 : -9);
-  return (int)YMD(y + (m <= 2), m, d);
-}
-
-static int ymd_add(int ymd, int days) { return days_ymd(ymd_days(ymd) + days); }
 
 /* A date of year y (day 1..28, so that any month is fine). */
 static int rng_date(rng *r, int y) {
