@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hlm/cooperation.h"
 #include "hlm/date.h"
 
 /* ------------------------------------------------------------------ */
@@ -3447,38 +3448,25 @@ static void coop_build(const world *w, coop_model *m) {
   }
 }
 
-/* Allocation of one line (L423-6, at cost): floor of each exact share,
- * remaining cents to the largest remainders (ties: more units, then the
- * smaller member id).  out[k] for member k. */
-static void coop_allocate(const world *w, const coop_struct *st,
-                          const coop_line *l, int64_t *out) {
-  int64_t total = 0, given = 0, rem[COOP_MAX_MEMBERS];
-  int k, n = st->n_members, used[COOP_MAX_MEMBERS];
-  for (k = 0; k < n; k++)
-    total += l->units[k];
+/* Allocation of one line at cost, by the library's rule (L423-6,
+ * hlm_cost_allocate): what the invoices must say to be right.  out[k] for
+ * member k; all 0 when no member used the service.  HLM_OK or
+ * HLM_ENOMEM. */
+static int coop_allocate(const world *w, const coop_struct *st,
+                         const coop_line *l, int64_t *out) {
+  const char *ids[COOP_MAX_MEMBERS];
+  int64_t total = 0;
+  int k, n = st->n_members;
   for (k = 0; k < n; k++) {
-    out[k] = total ? l->cost * l->units[k] / total : 0;
-    rem[k] = total ? l->cost * l->units[k] % total : 0;
-    given += out[k];
-    used[k] = 0;
+    ids[k] = w->orgs[st->members[k]].id;
+    total += l->units[k];
+    out[k] = 0;
   }
-  while (total && given < l->cost) {
-    int best = -1;
-    for (k = 0; k < n; k++) {
-      if (used[k])
-        continue;
-      if (best < 0 || rem[k] > rem[best] ||
-          (rem[k] == rem[best] &&
-           (l->units[k] > l->units[best] ||
-            (l->units[k] == l->units[best] &&
-             strcmp(w->orgs[st->members[k]].id,
-                    w->orgs[st->members[best]].id) < 0))))
-        best = k;
-    }
-    used[best] = 1;
-    out[best]++;
-    given++;
-  }
+  if (total == 0)
+    return HLM_OK;
+  return hlm_cost_allocate(l->cost, ids, l->units, (size_t)n, out) < 0
+             ? HLM_ENOMEM
+             : HLM_OK;
 }
 
 static int gen_cooperation(gen_ctx *c) {
@@ -3590,7 +3578,10 @@ static int gen_invoices(gen_ctx *c) {
     memset(total, 0, sizeof total);
     for (j = i; j < m.n_lines; j++)
       if (m.lines[j].s == l->s && strcmp(m.lines[j].period, l->period) == 0) {
-        coop_allocate(w, st, &m.lines[j], a);
+        if (coop_allocate(w, st, &m.lines[j], a) < 0) {
+          file_end(c, &b, rows);
+          return hlm_error_set(c->err, HLM_ENOMEM, "mémoire insuffisante");
+        }
         for (k = 0; k < st->n_members; k++)
           total[k] += a[k];
       }
