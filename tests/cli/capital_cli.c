@@ -17,20 +17,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "run_capture.h"
+#include "cli_test.h"
 
 static const char *hlm, *src;
-static int failures, checks;
-
-static void fail(const char *fmt, ...) {
-  va_list ap;
-  fprintf(stderr, "ÉCHEC : ");
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  failures++;
-}
 
 /* Runs "hlm ARGS" (args: the text after "hlm "), returns the exit code
  * and the stdout (malloc'ed) in *out. */
@@ -43,7 +32,7 @@ static int run(const char *args, char **out) {
     *out = buf;
   else
     free(buf);
-  checks++;
+  ct_pass();
   return rc;
 }
 
@@ -54,7 +43,7 @@ static json_t *run_json(const char *args) {
   int rc = run(args, &out);
   doc = json_loads(out, 0, &e);
   if (rc != 0 || !doc)
-    fail("hlm %s : code %d, JSON %s", args, rc, doc ? "valide" : e.text);
+    ct_fail("hlm %s : code %d, JSON %s", args, rc, doc ? "valide" : e.text);
   free(out);
   return doc;
 }
@@ -62,7 +51,7 @@ static json_t *run_json(const char *args) {
 static void expect_code(const char *args, int want) {
   int rc = run(args, NULL);
   if (rc != want)
-    fail("hlm %s : code de sortie %d, attendu %d", args, rc, want);
+    ct_fail("hlm %s : code de sortie %d, attendu %d", args, rc, want);
 }
 
 /* ---- docs/capital.md ---- */
@@ -75,7 +64,7 @@ static void doc_examples(void) {
   snprintf(path, sizeof path, "%s/docs/capital.md", src);
   fp = fopen(path, "r");
   if (!fp) {
-    fail("%s illisible", path);
+    ct_fail("%s illisible", path);
     return;
   }
   while (fgets(line, sizeof line, fp)) {
@@ -95,7 +84,7 @@ static void doc_examples(void) {
       examples++;
       run(args, &got);
       if (strcmp(got, want ? want : "") != 0) {
-        fail("docs/capital.md : « hlm %s » ne donne pas la sortie écrite "
+        ct_fail("docs/capital.md : « hlm %s » ne donne pas la sortie écrite "
              "(obtenu :\n%s)",
              args, got);
       }
@@ -119,7 +108,7 @@ static void doc_examples(void) {
   fclose(fp);
   free(want);
   if (examples < 5)
-    fail("docs/capital.md : %d exemples seulement", examples);
+    ct_fail("docs/capital.md : %d exemples seulement", examples);
 }
 
 /* ---- --help ---- */
@@ -129,9 +118,9 @@ static void help_examples(const char *command) {
   int n = 0;
   snprintf(args, sizeof args, "%s --help", command);
   if (run(args, &out) != 0)
-    fail("hlm %s --help : code non nul", command);
+    ct_fail("hlm %s --help : code non nul", command);
   if (!strstr(out, "Exemple"))
-    fail("hlm %s --help : pas d'exemple", command);
+    ct_fail("hlm %s --help : pas d'exemple", command);
   for (p = out; (p = strstr(p, "\n  $ hlm ")) != NULL;) {
     char ex[1024];
     size_t len;
@@ -140,10 +129,10 @@ static void help_examples(const char *command) {
     snprintf(ex, sizeof ex, "%.*s", (int)len, p);
     n++;
     if (run(ex, NULL) != 0)
-      fail("exemple de hlm %s --help : « hlm %s » échoue", command, ex);
+      ct_fail("exemple de hlm %s --help : « hlm %s » échoue", command, ex);
   }
   if (n == 0)
-    fail("hlm %s --help : aucun exemple « $ hlm »", command);
+    ct_fail("hlm %s --help : aucun exemple « $ hlm »", command);
   free(out);
 }
 
@@ -153,7 +142,7 @@ static void expect_int(json_t *o, const char *key, json_int_t want,
                        const char *where) {
   json_t *v = json_object_get(o, key);
   if (!json_is_integer(v) || json_integer_value(v) != want)
-    fail("%s : %s ≠ %lld", where, key, (long long)want);
+    ct_fail("%s : %s ≠ %lld", where, key, (long long)want);
 }
 
 static void expect_str(json_t *o, const char *key, const char *want,
@@ -161,11 +150,11 @@ static void expect_str(json_t *o, const char *key, const char *want,
   json_t *v = json_object_get(o, key);
   if (want == NULL) {
     if (!json_is_null(v))
-      fail("%s : %s devrait être null", where, key);
+      ct_fail("%s : %s devrait être null", where, key);
     return;
   }
   if (!json_is_string(v) || strcmp(json_string_value(v), want) != 0)
-    fail("%s : %s ≠ « %s »", where, key, want);
+    ct_fail("%s : %s ≠ « %s »", where, key, want);
 }
 
 static void json_votes(void) {
@@ -181,7 +170,7 @@ static void json_votes(void) {
   expect_int(d, "total_votes", 100000, "votes");
   c = json_object_get(d, "categories");
   if (json_array_size(c) != 4)
-    fail("votes : 4 catégories attendues");
+    ct_fail("votes : 4 catégories attendues");
   else {
     expect_int(json_array_get(c, 0), "category", 1, "votes cat 1");
     expect_int(json_array_get(c, 0), "shares", 6000, "votes cat 1");
@@ -199,19 +188,19 @@ static void json_votes(void) {
     }
   }
   if (!found)
-    fail("votes : P:T1 absent");
+    ct_fail("votes : P:T1 absent");
   t = json_object_get(d, "ties");
   if (json_array_size(t) != 1 || json_array_size(json_array_get(t, 0)) != 3 ||
       strcmp(json_string_value(json_array_get(json_array_get(t, 0), 0)),
              "P:T1") != 0)
-    fail("votes : ties ≠ [[\"P:T1\", \"P:T2\", \"P:T3\"]]");
+    ct_fail("votes : ties ≠ [[\"P:T1\", \"P:T2\", \"P:T3\"]]");
   if (!json_is_array(json_object_get(d, "trace")) ||
       json_array_size(json_object_get(d, "trace")) == 0)
-    fail("votes : trace vide");
+    ct_fail("votes : trace vide");
   json_decref(d);
   d = run_json("--db exemple.db votes --all --as-of 2024-03-15 --format json");
   if (d && json_array_size(json_object_get(d, "companies")) != 1)
-    fail("votes --all : une ESH avec actionnariat attendue");
+    ct_fail("votes --all : une ESH avec actionnariat attendue");
   json_decref(d);
 }
 
@@ -230,7 +219,7 @@ static void json_price(void) {
     expect_int(d, "cap_cents", 12550, "share-price");
     y = json_object_get(d, "years");
     if (json_array_size(y) != 9)
-      fail("share-price : 9 années attendues");
+      ct_fail("share-price : 9 années attendues");
     else {
       expect_int(json_array_get(y, 0), "year", 2016, "share-price 2016");
       expect_int(json_array_get(y, 0), "livret_a_bp", 75, "share-price 2016");
@@ -284,7 +273,7 @@ static void json_transfers(void) {
   expect_str(d, "as_of", "2024-03-15", "transfers");
   a = json_object_get(d, "transfers");
   if (json_array_size(a) != sizeof want / sizeof *want)
-    fail("transfers : %zu cessions", json_array_size(a));
+    ct_fail("transfers : %zu cessions", json_array_size(a));
   for (i = 0; i < json_array_size(a) && i < sizeof want / sizeof *want;
        i++) {
     json_t *t = json_array_get(a, i);
@@ -294,7 +283,7 @@ static void json_transfers(void) {
     expect_str(t, "refusal", want[i].refusal, want[i].id);
     expect_str(t, "deadline", want[i].deadline, want[i].id);
     if (!json_is_array(json_object_get(t, "trace")))
-      fail("%s : trace absente", want[i].id);
+      ct_fail("%s : trace absente", want[i].id);
   }
   json_decref(d);
 }
@@ -358,7 +347,5 @@ int main(int argc, char **argv) {
   snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
   if (system(cmd) != 0)
     fprintf(stderr, "nettoyage de %s impossible\n", tmp);
-  printf("%d vérifications, %d échec%s\n", checks, failures,
-         failures > 1 ? "s" : "");
-  return failures ? 1 : 0;
+  return ct_summary();
 }

@@ -22,24 +22,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "run_capture.h"
+#include "cli_test.h"
 
 static const char *hlm;
 static char db[512];
-static int failures, checks;
-
-static void check(int ok, const char *fmt, ...) {
-  checks++;
-  if (!ok) {
-    va_list ap;
-    fprintf(stderr, "ÉCHEC : ");
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    failures++;
-  }
-}
 
 /* Runs "hlm --db DB ARGS"; the exit code must be want (-1: 0 or 1).
  * Returns the parsed JSON of stdout (NULL when not JSON). */
@@ -54,7 +40,7 @@ static json_t *run(int want, const char *fmt, ...) {
   va_end(ap);
   snprintf(cmd, sizeof cmd, "%s --db %s %s 2>/dev/null", hlm, db, args);
   rc = run_capture(cmd, &buf);
-  check(want < 0 ? rc == 0 || rc == 1 : rc == want,
+  ct_check(want < 0 ? rc == 0 || rc == 1 : rc == want,
         "hlm %s : code de sortie %d, attendu %d", args, rc, want);
   doc = json_loads(buf, 0, &e);
   free(buf);
@@ -91,11 +77,11 @@ static void votes(void) {
   json_t *d = run(0, "votes --all --as-of 2025-06-30 --format json");
   json_t *cs = json_object_get(d, "companies"), *c;
   size_t i;
-  check(json_array_size(cs) == 168, "votes --all : %zu SA d'HLM, 168 attendues",
+  ct_check(json_array_size(cs) == 168, "votes --all : %zu SA d'HLM, 168 attendues",
         json_array_size(cs));
   json_array_foreach(cs, i, c) {
     json_t *cats = json_object_get(c, "categories");
-    check(json_integer_value(json_object_get(c, "total_votes")) > 0 &&
+    ct_check(json_integer_value(json_object_get(c, "total_votes")) > 0 &&
               json_array_size(cats) >= 3 &&
               json_array_size(json_object_get(c, "holders")) >= 5,
           "votes %s : catégories ou détenteurs manquants", str(c, "company"));
@@ -112,7 +98,7 @@ static void votes(void) {
       p = run(0, "share-price --company %s --sold 2025-06-30 --holder %s "
                  "--format json",
               str(co, "company"), str(h, "holder"));
-      check(p && str(p, "version") &&
+      ct_check(p && str(p, "version") &&
                 strcmp(str(p, "version"), "2014-03-27") == 0 &&
                 json_integer_value(json_object_get(p, "cap_cents")) > 0,
             "share-price %s : texte ALUR et plafond attendus",
@@ -120,7 +106,7 @@ static void votes(void) {
       found = p && str(p, "base") && strcmp(str(p, "base"), "acquisition") == 0;
       json_decref(p);
     }
-    check(found, "share-price : aucun prix d'acquisition connu");
+    ct_check(found, "share-price : aucun prix d'acquisition connu");
   }
   json_decref(d);
 }
@@ -133,9 +119,9 @@ static void transfers(void) {
   json_t *t = json_object_get(d, "transfers");
   size_t i;
   for (i = 0; i < sizeof states / sizeof *states; i++)
-    check(has(t, "status", states[i]), "transfers : aucun état %s",
+    ct_check(has(t, "status", states[i]), "transfers : aucun état %s",
           states[i]);
-  check(has(t, "refusal", "EXPRESS") && has(t, "refusal", "SILENCE"),
+  ct_check(has(t, "refusal", "EXPRESS") && has(t, "refusal", "SILENCE"),
         "transfers : refus exprès et refus par silence attendus");
   json_decref(d);
 }
@@ -147,10 +133,10 @@ static void loans(void) {
   json_t *l = json_object_get(d, "loans");
   size_t i;
   for (i = 0; i < sizeof states / sizeof *states; i++)
-    check(has(l, "status", states[i]), "loans : aucun prêt %s", states[i]);
-  check(has(l, "kind", "ADVANCE") && has(l, "kind", "PARTICIPATING_LOAN"),
+    ct_check(has(l, "status", states[i]), "loans : aucun prêt %s", states[i]);
+  ct_check(has(l, "kind", "ADVANCE") && has(l, "kind", "PARTICIPATING_LOAN"),
         "loans : avances et prêts participatifs attendus");
-  check(json_array_size(json_object_get(d, "findings")) > 0,
+  ct_check(json_array_size(json_object_get(d, "findings")) > 0,
         "loans : des constats attendus");
   json_decref(d);
 }
@@ -164,13 +150,13 @@ static void levy(void) {
     nulls += json_is_null(v);
     positive += json_is_integer(v) && json_integer_value(v) > 0;
   }
-  check(json_array_size(os) > 500, "levy : %zu organismes",
+  ct_check(json_array_size(os) > 500, "levy : %zu organismes",
         json_array_size(os));
-  check(nulls >= 1, "levy : un organisme sans exercice complet attendu");
-  check(positive > 100, "levy : %zu prélèvements positifs", positive);
-  check(json_array_size(json_object_get(d, "rates_bp")) == 4,
+  ct_check(nulls >= 1, "levy : un organisme sans exercice complet attendu");
+  ct_check(positive > 100, "levy : %zu prélèvements positifs", positive);
+  ct_check(json_array_size(json_object_get(d, "rates_bp")) == 4,
         "levy : quatre taux attendus");
-  check(json_integer_value(json_object_get(d, "total_cents")) > 0,
+  ct_check(json_integer_value(json_object_get(d, "total_cents")) > 0,
         "levy : total nul");
   json_decref(d);
 }
@@ -188,24 +174,24 @@ static void costs(json_t *findings) {
     if (code && strcmp(code, "NO_USAGE") == 0 && str(subj, "id"))
       snprintf(structure, sizeof structure, "%s", str(subj, "id"));
   }
-  check(structure[0] != '\0', "check : aucun constat NO_USAGE");
+  ct_check(structure[0] != '\0', "check : aucun constat NO_USAGE");
   if (structure[0]) {
     /* 2023: a member of this structure was never invoiced (exit 1) */
     json_t *d = run(1, "costs %s --period 2023 --format json", structure);
     json_t *ss = json_object_get(d, "services"), *s;
-    check(json_array_size(ss) >= 3, "costs : au moins trois services");
+    ct_check(json_array_size(ss) >= 3, "costs : au moins trois services");
     json_array_foreach(ss, i, s) {
       json_t *as = json_object_get(s, "allocations"), *a;
       size_t k;
       json_int_t sum = 0;
       json_array_foreach(as, k, a) sum +=
           json_integer_value(json_object_get(a, "amount_cents"));
-      check(json_array_size(as) >= 3 &&
+      ct_check(json_array_size(as) >= 3 &&
                 sum == json_integer_value(json_object_get(s, "cost_cents")),
             "costs : la répartition de %s ne fait pas son coût",
             str(s, "service"));
     }
-    check(json_array_size(json_object_get(d, "members")) >= 3,
+    ct_check(json_array_size(json_object_get(d, "members")) >= 3,
           "costs : membres attendus");
     json_decref(d);
   }
@@ -230,14 +216,14 @@ static void findings(void) {
   json_t *fs = json_object_get(d, "findings"), *f;
   size_t i, l422 = 0;
   for (i = 0; i < sizeof codes / sizeof *codes; i++)
-    check(has(fs, "code", codes[i]), "check : aucun constat %s", codes[i]);
+    ct_check(has(fs, "code", codes[i]), "check : aucun constat %s", codes[i]);
   json_array_foreach(fs, i, f) {
     const char *rule = str(f, "rule"), *sev = str(f, "severity");
     l422 += rule && sev && strcmp(rule, "L422-2-1") == 0 &&
             strcmp(sev, "violation") == 0;
   }
   /* mostly lawful: a handful of the 168 SA d'HLM break L422-2-1 */
-  check(l422 >= 5 && l422 <= 20, "check : %zu violations de L422-2-1", l422);
+  ct_check(l422 >= 5 && l422 <= 20, "check : %zu violations de L422-2-1", l422);
   costs(fs);
   json_decref(d);
 }
@@ -247,7 +233,7 @@ static void one_size(const char *dir, int dwellings) {
   snprintf(db, sizeof db, "%s/demo-%d.db", dir, dwellings);
   remove_db();
   d = run(0, "demo --dwellings %d --format json", dwellings);
-  check(d && json_array_size(json_object_get(d, "files")) >= 20,
+  ct_check(d && json_array_size(json_object_get(d, "files")) >= 20,
         "demo --dwellings %d : fichiers manquants", dwellings);
   json_decref(d);
   votes();
@@ -275,6 +261,5 @@ int main(int argc, char **argv) {
   one_size(dir, 1000);
   one_size(dir, 4000);
   rmdir(dir);
-  printf("%d vérifications, %d échecs\n", checks, failures);
-  return failures ? 1 : 0;
+  return ct_summary();
 }
