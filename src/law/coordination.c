@@ -124,6 +124,8 @@ const char *hlm_transfer_status_name(hlm_transfer_status s) {
   return (unsigned)s < sizeof names / sizeof *names ? names[s] : "";
 }
 
+/* R423-86 annexe I §7 applied at a date (spec: "events dated after the
+ * as-of date are ignored"): see capital_law.h. */
 int hlm_transfer_known_at(const hlm_transfer *t, hlm_date as_of) {
   return t->signed_on == HLM_DATE_NONE || t->signed_on <= as_of ||
          (t->request_received != HLM_DATE_NONE &&
