@@ -14,19 +14,7 @@ hlm=./build-bench/hlm
 out=bench/out/levy
 mkdir -p "$out"
 
-ms() { # best and median of $runs runs of "$@", output discarded
-  i=0
-  : >"$out/times"
-  while [ "$i" -lt "$runs" ]; do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true # 1: findings (MISSING_FACT)
-    t1=$(date +%s%N)
-    echo $(((t1 - t0) / 1000)) >>"$out/times"
-    i=$((i + 1))
-  done
-  sort -n "$out/times" | awk '{ a[NR] = $1 } END {
-    printf "best %.1f ms, median %.1f ms", a[1] / 1000, a[int((NR + 1) / 2)] / 1000 }'
-}
+. bench/lib.sh
 
 "$hlm" --db "$db" levy --year 2012 --calibrate --format json >"$out/levy.json" ||
   [ $? -eq 1 ]

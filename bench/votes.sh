@@ -15,19 +15,7 @@ out=bench/out/votes
 mkdir -p "$out"
 asof=2025-06-30
 
-ms() { # best and median of $runs runs of "$@", output discarded
-  i=0
-  : >"$out/times"
-  while [ "$i" -lt "$runs" ]; do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true # 1: findings; 3: the unknown company below
-    t1=$(date +%s%N)
-    echo $(((t1 - t0) / 1000)) >>"$out/times"
-    i=$((i + 1))
-  done
-  sort -n "$out/times" | awk '{ a[NR] = $1 } END {
-    printf "best %.1f ms, median %.1f ms", a[1] / 1000, a[int((NR + 1) / 2)] / 1000 }'
-}
+. bench/lib.sh
 
 "$hlm" --db "$db" votes --all --as-of $asof --format json >"$out/votes.json"
 companies=$(grep -c '"company":' "$out/votes.json" || true)
